@@ -1,0 +1,119 @@
+package io.llmwatch.kafka.embedded;
+
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * A real single-node KRaft broker (combined controller + broker) running inside this JVM, built on
+ * Kafka's own {@link KafkaClusterTestKit}. It backs {@code ./llmwatch demo}, {@code ./llmwatch up}
+ * and every integration test, so what we test is the protocol users run against.
+ *
+ * <p>Settings are those of a one-node cluster: every internal topic has replication factor 1 and
+ * min ISR 1, and consumer groups do not wait for more members before the first rebalance.
+ */
+public final class EmbeddedKafkaBroker implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
+
+    private final KafkaClusterTestKit cluster;
+    private final Duration startupTime;
+
+    private EmbeddedKafkaBroker(KafkaClusterTestKit cluster, Duration startupTime) {
+        this.cluster = cluster;
+        this.startupTime = startupTime;
+    }
+
+    /** Starts a broker whose data is deleted when it closes. */
+    public static EmbeddedKafkaBroker start() {
+        return start(null);
+    }
+
+    /**
+     * Starts a broker. With a {@code dataDirectory} the log survives restarts of the process (the
+     * directory is formatted only the first time); without one a temporary directory is used and
+     * removed on close.
+     */
+    public static EmbeddedKafkaBroker start(Path dataDirectory) {
+        long began = System.nanoTime();
+        try {
+            TestKitNodes.Builder nodes = new TestKitNodes.Builder()
+                    .setCombined(true)
+                    .setNumBrokerNodes(1)
+                    .setNumControllerNodes(1);
+            boolean persistent = dataDirectory != null;
+            boolean alreadyFormatted = persistent && isFormatted(dataDirectory);
+            if (persistent) {
+                Files.createDirectories(dataDirectory);
+                nodes.setBaseDirectory(dataDirectory).setClusterId(ClusterIdFile.readOrCreate(dataDirectory));
+            }
+            KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(nodes.build())
+                    .setConfigProp("offsets.topic.replication.factor", "1")
+                    .setConfigProp("offsets.topic.num.partitions", "4")
+                    .setConfigProp("transaction.state.log.replication.factor", "1")
+                    .setConfigProp("transaction.state.log.min.isr", "1")
+                    .setConfigProp("transaction.state.log.num.partitions", "4")
+                    .setConfigProp("min.insync.replicas", "1")
+                    .setConfigProp("default.replication.factor", "1")
+                    .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                    .setConfigProp("share.coordinator.state.topic.replication.factor", "1")
+                    .setConfigProp("share.coordinator.state.topic.min.isr", "1")
+                    .setConfigProp("auto.create.topics.enable", "false")
+                    .setDeleteOnClose(!persistent)
+                    .build();
+            if (!alreadyFormatted) {
+                cluster.format();
+            }
+            cluster.startup();
+            cluster.waitForReadyBrokers();
+            Duration startupTime = Duration.ofNanos(System.nanoTime() - began);
+            LOG.info("Embedded Kafka broker ready at {} in {} ms", cluster.bootstrapServers(), startupTime.toMillis());
+            return new EmbeddedKafkaBroker(cluster, startupTime);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while starting the embedded Kafka broker", e);
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not start the embedded Kafka broker: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean isFormatted(Path dataDirectory) {
+        try (var files = Files.walk(dataDirectory, 3)) {
+            return files.anyMatch(p -> p.getFileName().toString().equals("meta.properties"));
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    /** The {@code bootstrap.servers} value clients use to reach this broker. */
+    public String bootstrapServers() {
+        return cluster.bootstrapServers();
+    }
+
+    /** Wall-clock time from {@link #start} until the broker accepted requests. */
+    public Duration startupTime() {
+        return startupTime;
+    }
+
+    @Override
+    public void close() {
+        try {
+            cluster.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            LOG.warn("Error while stopping the embedded Kafka broker", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "EmbeddedKafkaBroker[" + Objects.toString(cluster.bootstrapServers()) + "]";
+    }
+}
