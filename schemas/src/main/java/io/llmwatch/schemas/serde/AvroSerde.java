@@ -1,0 +1,77 @@
+package io.llmwatch.schemas.serde;
+
+import org.apache.avro.AvroRuntimeException;
+import org.apache.avro.Schema;
+import org.apache.avro.message.BadHeaderException;
+import org.apache.avro.message.BinaryMessageDecoder;
+import org.apache.avro.message.BinaryMessageEncoder;
+import org.apache.avro.message.MissingSchemaException;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serializer;
+
+import java.io.IOException;
+import java.util.Objects;
+
+/**
+ * Avro single-object encoding ({@code C3 01}, 8-byte schema fingerprint, binary body) for one
+ * generated record type. Decoding resolves the writer schema by fingerprint in a
+ * {@link SchemaCatalog} and projects it onto this build's reader schema.
+ *
+ * <p>Every decoding failure (not Avro at all, an unknown fingerprint, a truncated body) becomes a
+ * {@link SerializationException} whose message says which, so Kafka's deserialization handlers can
+ * dead-letter the record with a useful reason instead of killing a thread.
+ */
+public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
+
+    private final Class<T> type;
+    private final BinaryMessageEncoder<T> encoder;
+    private final BinaryMessageDecoder<T> decoder;
+
+    public AvroSerde(Class<T> type, Schema schema, SchemaCatalog catalog) {
+        this.type = Objects.requireNonNull(type, "type");
+        SpecificData model = SpecificData.getForClass(type);
+        this.encoder = new BinaryMessageEncoder<>(model, schema);
+        this.decoder = new BinaryMessageDecoder<>(model, schema, catalog);
+    }
+
+    /** A serde for a generated class, resolving writer schemas through the shared catalog. */
+    public static <T extends SpecificRecord> AvroSerde<T> of(Class<T> type) {
+        return new AvroSerde<>(type, SpecificData.get().getSchema(type), SchemaCatalog.shared());
+    }
+
+    public byte[] encode(T value) {
+        try {
+            return encoder.encode(value).array();
+        } catch (IOException | AvroRuntimeException | ClassCastException | NullPointerException e) {
+            throw new SerializationException("Cannot encode " + type.getSimpleName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    public T decode(byte[] bytes) {
+        try {
+            return decoder.decode(bytes);
+        } catch (BadHeaderException e) {
+            throw new SerializationException("Not an Avro single-object encoded " + type.getSimpleName()
+                    + " (bad header): " + e.getMessage(), e);
+        } catch (MissingSchemaException e) {
+            throw new SerializationException("Unknown schema fingerprint for " + type.getSimpleName()
+                    + ": " + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            throw new SerializationException("Corrupt " + type.getSimpleName() + " body: " + e, e);
+        }
+    }
+
+    @Override
+    public Serializer<T> serializer() {
+        return (topic, value) -> value == null ? null : encode(value);
+    }
+
+    @Override
+    public Deserializer<T> deserializer() {
+        return (topic, bytes) -> bytes == null ? null : decode(bytes);
+    }
+}
