@@ -1,0 +1,139 @@
+package io.llmwatch.agent;
+
+import java.util.Objects;
+
+/**
+ * Tokens one model call consumed, in the OpenTelemetry GenAI convention (which genai-prices shares):
+ * <ul>
+ *   <li>{@link #inputTokens()} counts <em>every</em> prompt token, including those read from or written
+ *       to the provider's cache: cache tokens are a breakdown of input, never an addition to it;</li>
+ *   <li>{@link #outputTokens()} counts every completion token, including reasoning ("thinking") tokens.</li>
+ * </ul>
+ * Anthropic reports cache tokens <em>beside</em> {@code input_tokens}: add them in before building this.
+ * OpenAI's {@code prompt_tokens} and {@code completion_tokens} already follow the convention.
+ *
+ * <p>The builder accepts any numbers; a usage that breaks the convention (a negative count, more cached
+ * than input tokens) makes its span {@code invalid} when recorded instead of throwing in the caller.
+ */
+public final class TokenUsage {
+
+    /** No tokens: spans that call no model. */
+    public static final TokenUsage NONE = builder().build();
+
+    private final long inputTokens;
+    private final long outputTokens;
+    private final long cacheReadTokens;
+    private final long cacheWriteTokens;
+    private final long reasoningTokens;
+
+    private TokenUsage(Builder builder) {
+        this.inputTokens = builder.inputTokens;
+        this.outputTokens = builder.outputTokens;
+        this.cacheReadTokens = builder.cacheReadTokens;
+        this.cacheWriteTokens = builder.cacheWriteTokens;
+        this.reasoningTokens = builder.reasoningTokens;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A usage with only the two totals. */
+    public static TokenUsage of(long inputTokens, long outputTokens) {
+        return builder().inputTokens(inputTokens).outputTokens(outputTokens).build();
+    }
+
+    /** All prompt tokens, cached ones included ({@code gen_ai.usage.input_tokens}). */
+    public long inputTokens() {
+        return inputTokens;
+    }
+
+    /** All completion tokens, reasoning included ({@code gen_ai.usage.output_tokens}). */
+    public long outputTokens() {
+        return outputTokens;
+    }
+
+    /** Prompt tokens served from the provider's cache; part of {@link #inputTokens()}. */
+    public long cacheReadTokens() {
+        return cacheReadTokens;
+    }
+
+    /** Prompt tokens written to the provider's cache; part of {@link #inputTokens()}. */
+    public long cacheWriteTokens() {
+        return cacheWriteTokens;
+    }
+
+    /** Reasoning tokens; part of {@link #outputTokens()}. */
+    public long reasoningTokens() {
+        return reasoningTokens;
+    }
+
+    public Builder toBuilder() {
+        return builder().inputTokens(inputTokens).outputTokens(outputTokens).cacheReadTokens(cacheReadTokens)
+                .cacheWriteTokens(cacheWriteTokens).reasoningTokens(reasoningTokens);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof TokenUsage that
+                && inputTokens == that.inputTokens && outputTokens == that.outputTokens
+                && cacheReadTokens == that.cacheReadTokens && cacheWriteTokens == that.cacheWriteTokens
+                && reasoningTokens == that.reasoningTokens;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(inputTokens, outputTokens, cacheReadTokens, cacheWriteTokens, reasoningTokens);
+    }
+
+    @Override
+    public String toString() {
+        return "TokenUsage{input=" + inputTokens + ", output=" + outputTokens + ", cacheRead=" + cacheReadTokens
+                + ", cacheWrite=" + cacheWriteTokens + ", reasoning=" + reasoningTokens + '}';
+    }
+
+    public static final class Builder {
+        private long inputTokens;
+        private long outputTokens;
+        private long cacheReadTokens;
+        private long cacheWriteTokens;
+        private long reasoningTokens;
+
+        private Builder() {
+        }
+
+        /** All prompt tokens, cached ones included. */
+        public Builder inputTokens(long inputTokens) {
+            this.inputTokens = inputTokens;
+            return this;
+        }
+
+        /** All completion tokens, reasoning included. */
+        public Builder outputTokens(long outputTokens) {
+            this.outputTokens = outputTokens;
+            return this;
+        }
+
+        /** The part of the input tokens read from the cache. */
+        public Builder cacheReadTokens(long cacheReadTokens) {
+            this.cacheReadTokens = cacheReadTokens;
+            return this;
+        }
+
+        /** The part of the input tokens written to the cache. */
+        public Builder cacheWriteTokens(long cacheWriteTokens) {
+            this.cacheWriteTokens = cacheWriteTokens;
+            return this;
+        }
+
+        /** The part of the output tokens spent reasoning. */
+        public Builder reasoningTokens(long reasoningTokens) {
+            this.reasoningTokens = reasoningTokens;
+            return this;
+        }
+
+        public TokenUsage build() {
+            return new TokenUsage(this);
+        }
+    }
+}

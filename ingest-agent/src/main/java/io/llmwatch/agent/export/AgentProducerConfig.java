@@ -1,0 +1,50 @@
+package io.llmwatch.agent.export;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** The settings of the export worker's producer, tuned for many small events from inside someone else's JVM. */
+public final class AgentProducerConfig {
+
+    /** Long enough to batch a burst of spans, short enough that nobody waits for telemetry. */
+    public static final int LINGER_MS = 5;
+
+    /** Encoded spans are around a kilobyte; 64 KiB batches compress well with lz4. */
+    public static final int BATCH_SIZE_BYTES = 64 * 1024;
+
+    /** The producer's share of the host application's heap; Kafka's default of 32 MiB is generous for an agent. */
+    public static final long BUFFER_MEMORY_BYTES = 16L * 1024 * 1024;
+
+    private AgentProducerConfig() {
+    }
+
+    /**
+     * The agent's producer config: idempotent with {@code acks=all} (a retry never duplicates a span),
+     * lz4 (cheap on the app's CPU), short linger. {@code overrides} come last so operators can tune
+     * anything, security settings included.
+     */
+    public static Map<String, Object> build(String bootstrapServers, String clientId, Map<String, ?> overrides) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        config.put(ProducerConfig.LINGER_MS_CONFIG, LINGER_MS);
+        config.put(ProducerConfig.BATCH_SIZE_CONFIG, BATCH_SIZE_BYTES);
+        config.put(ProducerConfig.BUFFER_MEMORY_CONFIG, BUFFER_MEMORY_BYTES);
+        config.putAll(overrides);
+        return config;
+    }
+
+    /** Values arrive already encoded by the worker, so the producer only moves bytes. */
+    public static Producer<String, byte[]> newProducer(Map<String, Object> config) {
+        return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+    }
+}

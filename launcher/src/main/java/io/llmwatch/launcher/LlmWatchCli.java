@@ -1,0 +1,52 @@
+package io.llmwatch.launcher;
+
+import io.llmwatch.launcher.command.CostCommand;
+import io.llmwatch.launcher.command.DemoCommand;
+import io.llmwatch.launcher.command.ProcessorCommand;
+import io.llmwatch.launcher.command.SimulateCommand;
+import io.llmwatch.launcher.command.SinkCommand;
+import io.llmwatch.launcher.command.UpCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code ./llmwatch}: one command line for every role llmwatch plays. */
+@Command(name = "llmwatch",
+        mixinStandardHelpOptions = true,
+        versionProvider = LlmWatchCli.Version.class,
+        description = "Kafka-native observability for production LLM systems.",
+        subcommands = {
+                DemoCommand.class,
+                UpCommand.class,
+                ProcessorCommand.class,
+                SinkCommand.class,
+                SimulateCommand.class,
+                CostCommand.class,
+                CommandLine.HelpCommand.class
+        })
+public final class LlmWatchCli implements Runnable {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command tree; tests drive it exactly as {@code main} does. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new LlmWatchCli()).setCaseInsensitiveEnumValuesAllowed(true);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = LlmWatchCli.class.getPackage().getImplementationVersion();
+            return new String[] {"llmwatch " + (version == null ? "development build" : version)};
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package io.llmwatch.launcher.command;
+
+import io.llmwatch.launcher.pipeline.Pipeline;
+import io.llmwatch.launcher.pipeline.PipelineSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+import java.util.concurrent.Callable;
+
+/** {@code ./llmwatch demo}: the whole pipeline on an embedded broker, driven by simulated LLM traffic. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Run the whole pipeline on an embedded Kafka broker with a simulated multi-tenant LLM app.",
+                "About 30 s in, the simulator injects a cost spike; its alert is printed as it fires."})
+public final class DemoCommand implements Callable<Integer> {
+
+    @Mixin
+    PipelineRunOptions run;
+
+    @Mixin
+    SimulatorOptions simulator;
+
+    @Override
+    public Integer call() throws Exception {
+        PipelineSettings settings = run.pipeline(KafkaOptions.embedded())
+                .simulator(simulator.role())
+                .build();
+        try (Pipeline pipeline = Pipeline.start(settings, System.out)) {
+            return pipeline.runUntilStopped(run.duration());
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package io.llmwatch.launcher.command;
+
+import io.llmwatch.launcher.pipeline.Pipeline;
+import io.llmwatch.launcher.pipeline.PipelineSettings;
+import io.llmwatch.launcher.pipeline.PipelineSettings.ProcessorRole;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/** {@code ./llmwatch processor}: one stream-processor instance against an existing Kafka cluster. */
+@Command(name = "processor", mixinStandardHelpOptions = true,
+        description = "Run one stream-processor instance (pricing, attribution, detection, query API) against Kafka. "
+                + "Start more with the same --application-id to scale out.")
+public final class ProcessorCommand implements Callable<Integer> {
+
+    @Mixin
+    KafkaOptions kafka;
+
+    @Mixin
+    HttpOptions http;
+
+    @Option(names = "--application-id", defaultValue = "llmwatch-processor",
+            description = "Kafka Streams application id shared by all instances (default: ${DEFAULT-VALUE}).")
+    String applicationId;
+
+    @Option(names = "--state-dir", defaultValue = "./llmwatch-state",
+            description = "Where this instance keeps its state stores (default: ${DEFAULT-VALUE}).")
+    Path stateDirectory;
+
+    @Option(names = "--advertised-host",
+            description = "Host name other instances use to reach this one's API (default: the --http-host).")
+    String advertisedHost;
+
+    @Option(names = "--standby-replicas", defaultValue = "0",
+            description = "Warm store copies on other instances; use 1 when running several (default: ${DEFAULT-VALUE}).")
+    int standbyReplicas;
+
+    @Override
+    public Integer call() throws Exception {
+        PipelineSettings settings = PipelineSettings.builder()
+                .kafka(kafka.requireExternal("processor"), kafka.clientProperties())
+                .processor(new ProcessorRole(applicationId, Optional.of(stateDirectory), standbyReplicas,
+                        http.host(), http.port(), Optional.ofNullable(advertisedHost).orElse(http.host())))
+                .build();
+        try (Pipeline pipeline = Pipeline.start(settings, System.out)) {
+            return pipeline.runUntilStopped(null);
+        }
+    }
+}

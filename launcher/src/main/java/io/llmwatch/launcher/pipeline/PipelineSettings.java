@@ -1,0 +1,175 @@
+package io.llmwatch.launcher.pipeline;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Which roles one JVM plays and how. {@code demo} plays them all on an embedded broker; {@code up}
+ * all but the simulator; {@code processor}, {@code sink} and {@code simulate} one each.
+ */
+public final class PipelineSettings {
+
+    /** Partitions of each llmwatch topic created by this process: enough to run several processors. */
+    public static final int DEFAULT_PARTITIONS = 6;
+
+    private final String bootstrapServers;
+    private final Map<String, Object> clientProperties;
+    private final Path dataDirectory;
+    private final Optional<ProcessorRole> processor;
+    private final Optional<SinkRole> sink;
+    private final Optional<SimulatorRole> simulator;
+    private final boolean reporting;
+    private final int partitions;
+    private final Duration reportInterval;
+
+    private PipelineSettings(Builder builder) {
+        this.bootstrapServers = builder.bootstrapServers;
+        this.clientProperties = Map.copyOf(builder.clientProperties);
+        this.dataDirectory = builder.dataDirectory;
+        this.processor = Optional.ofNullable(builder.processor);
+        this.sink = Optional.ofNullable(builder.sink);
+        this.simulator = Optional.ofNullable(builder.simulator);
+        this.reporting = builder.reporting;
+        this.partitions = builder.partitions;
+        this.reportInterval = builder.reportInterval;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Empty when this process should start its own embedded broker. */
+    public Optional<String> bootstrapServers() {
+        return Optional.ofNullable(bootstrapServers);
+    }
+
+    public Map<String, Object> clientProperties() {
+        return clientProperties;
+    }
+
+    /** Empty when the process should work in a temporary directory removed on exit. */
+    public Optional<Path> dataDirectory() {
+        return Optional.ofNullable(dataDirectory);
+    }
+
+    public Optional<ProcessorRole> processor() {
+        return processor;
+    }
+
+    public Optional<SinkRole> sink() {
+        return sink;
+    }
+
+    public Optional<SimulatorRole> simulator() {
+        return simulator;
+    }
+
+    public boolean reporting() {
+        return reporting;
+    }
+
+    public int partitions() {
+        return partitions;
+    }
+
+    public Duration reportInterval() {
+        return reportInterval;
+    }
+
+    /**
+     * @param stateDirectory where the stores live; empty to use the data directory
+     */
+    public record ProcessorRole(String applicationId, Optional<Path> stateDirectory, int standbyReplicas,
+                                String httpHost, int httpPort, String advertisedHost) {
+        public ProcessorRole {
+            Objects.requireNonNull(applicationId, "applicationId");
+            Objects.requireNonNull(httpHost, "httpHost");
+            Objects.requireNonNull(advertisedHost, "advertisedHost");
+        }
+    }
+
+    /**
+     * @param webhookUrl    where to POST every alert as JSON; empty to only log alerts
+     * @param webhookSecret key of the HMAC-SHA256 signature header; empty for no signature
+     */
+    public record SinkRole(String groupId, Optional<URI> webhookUrl, Optional<String> webhookSecret) {
+        public SinkRole {
+            Objects.requireNonNull(groupId, "groupId");
+        }
+    }
+
+    /**
+     * @param eventsPerSecond LLM calls per second across all simulated tenants
+     * @param incidentAfter   when the cost-spike incident starts, from the simulator's start
+     */
+    public record SimulatorRole(double eventsPerSecond, long seed, Duration incidentAfter) {
+    }
+
+    public static final class Builder {
+        private String bootstrapServers;
+        private Map<String, Object> clientProperties = Map.of();
+        private Path dataDirectory;
+        private ProcessorRole processor;
+        private SinkRole sink;
+        private SimulatorRole simulator;
+        private boolean reporting;
+        private int partitions = DEFAULT_PARTITIONS;
+        private Duration reportInterval = Duration.ofSeconds(5);
+
+        private Builder() {
+        }
+
+        /** Connects to an existing cluster; {@code null} bootstrap servers mean an embedded broker. */
+        public Builder kafka(String bootstrapServers, Map<String, Object> clientProperties) {
+            this.bootstrapServers = bootstrapServers;
+            this.clientProperties = Objects.requireNonNull(clientProperties, "clientProperties");
+            return this;
+        }
+
+        public Builder dataDirectory(Path dataDirectory) {
+            this.dataDirectory = dataDirectory;
+            return this;
+        }
+
+        public Builder processor(ProcessorRole processor) {
+            this.processor = processor;
+            return this;
+        }
+
+        public Builder sink(SinkRole sink) {
+            this.sink = sink;
+            return this;
+        }
+
+        public Builder simulator(SimulatorRole simulator) {
+            this.simulator = simulator;
+            return this;
+        }
+
+        /** Prints a one-line summary every {@code interval} and every alert as it fires. */
+        public Builder reporting(Duration interval) {
+            this.reporting = true;
+            this.reportInterval = Objects.requireNonNull(interval, "interval");
+            return this;
+        }
+
+        public Builder partitions(int partitions) {
+            if (partitions < 1) {
+                throw new IllegalArgumentException("partitions must be positive");
+            }
+            this.partitions = partitions;
+            return this;
+        }
+
+        public PipelineSettings build() {
+            if (processor == null && sink == null && simulator == null) {
+                throw new IllegalArgumentException("nothing to run: no processor, sink or simulator");
+            }
+            return new PipelineSettings(this);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package io.llmwatch.processor;
+
+import io.llmwatch.processor.api.ApiRoutes;
+import io.llmwatch.processor.api.ApiServer;
+import io.llmwatch.processor.cost.SpanCostCalculator;
+import io.llmwatch.processor.topology.LlmWatchTopology;
+import io.llmwatch.schemas.serde.SchemaCatalog;
+import io.llmwatch.schemas.serde.SchemaPublisher;
+import io.llmwatch.schemas.serde.SchemaTopicListener;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * One running processor instance: the Kafka Streams application, the schema listener that lets it
+ * decode newer producers' events, and the query API over its state stores.
+ */
+public final class StreamProcessor implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StreamProcessor.class);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final KafkaStreams streams;
+    private final ApiServer api;
+    private final SchemaTopicListener schemaListener;
+
+    private StreamProcessor(KafkaStreams streams, ApiServer api, SchemaTopicListener schemaListener) {
+        this.streams = streams;
+        this.api = api;
+        this.schemaListener = schemaListener;
+    }
+
+    public static StreamProcessor start(ProcessorSettings settings, SpanCostCalculator pricing, Clock clock) {
+        Map<String, Object> clientConfig = new HashMap<>(settings.clientProperties());
+        clientConfig.put("bootstrap.servers", settings.bootstrapServers());
+        publishOwnSchemas(clientConfig);
+        SchemaTopicListener schemaListener = SchemaTopicListener.start(clientConfig, SchemaCatalog.shared());
+
+        Topology topology = LlmWatchTopology.build(settings.topology(), pricing, clock);
+        ApiServer api;
+        try {
+            api = ApiServer.bind(new InetSocketAddress(settings.httpHost(), settings.httpPort()));
+        } catch (IOException e) {
+            schemaListener.close();
+            throw new UncheckedIOException("Cannot bind the query API to " + settings.httpHost() + ":" + settings.httpPort(), e);
+        }
+        String advertised = settings.advertisedHost() + ":" + api.port();
+        KafkaStreams streams = new KafkaStreams(topology, StreamsConfiguration.of(settings, advertised));
+        streams.setUncaughtExceptionHandler(exception -> {
+            LOG.error("Stream thread failed; replacing it", exception);
+            return StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+        api.serve(ApiRoutes.of(streams, settings.topology(), clock));
+        streams.start();
+        LOG.info("Processor {} started; query API on http://{}", settings.applicationId(), advertised);
+        return new StreamProcessor(streams, api, schemaListener);
+    }
+
+    private static void publishOwnSchemas(Map<String, Object> clientConfig) {
+        Map<String, Object> config = new HashMap<>(clientConfig);
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
+            SchemaPublisher.publish(producer, SchemaCatalog.BUNDLED_SCHEMAS);
+        }
+    }
+
+    public KafkaStreams streams() {
+        return streams;
+    }
+
+    public int apiPort() {
+        return api.port();
+    }
+
+    @Override
+    public void close() {
+        api.close();
+        streams.close(CLOSE_TIMEOUT);
+        schemaListener.close();
+    }
+}

@@ -1,0 +1,39 @@
+package io.llmwatch.processor;
+
+import io.llmwatch.schemas.topic.Topics;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+
+/** The Kafka Streams configuration llmwatch runs with, kept apart from the topology it runs. */
+final class StreamsConfiguration {
+
+    private StreamsConfiguration() {
+    }
+
+    /**
+     * @param advertisedApiAddress {@code host:port} other instances use to reach this one's query API
+     */
+    static Properties of(ProcessorSettings settings, String advertisedApiAddress) {
+        Map<String, Object> config = new HashMap<>(settings.clientProperties());
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId());
+        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        config.put(StreamsConfig.STATE_DIR_CONFIG, settings.stateDirectory().toAbsolutePath().toString());
+        config.put(StreamsConfig.APPLICATION_SERVER_CONFIG, advertisedApiAddress);
+        config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        config.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, settings.standbyReplicas());
+        config.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+        // A record that cannot be decoded or processed is dead-lettered with the reason in its
+        // headers (KIP-1034) and processing goes on: one bad producer must not stop attribution.
+        config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
+        config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class);
+        config.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.DLQ.name());
+        Properties properties = new Properties();
+        properties.putAll(config);
+        return properties;
+    }
+}

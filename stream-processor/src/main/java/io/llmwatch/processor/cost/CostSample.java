@@ -1,0 +1,32 @@
+package io.llmwatch.processor.cost;
+
+import java.math.BigDecimal;
+
+/**
+ * What attribution needs of one priced span: its dimensions, its tokens and its cost.
+ *
+ * @param costUsd the exact cost, or {@code null} when the model has no known price
+ */
+public record CostSample(
+        String traceId,
+        long eventTimeMillis,
+        String tenant,
+        String user,
+        String feature,
+        String provider,
+        String model,
+        BigDecimal costUsd,
+        long inputTokens,
+        long outputTokens,
+        long cacheReadTokens,
+        boolean error) {
+
+    public boolean priced() {
+        return costUsd != null;
+    }
+
+    /** The cost counted in sums: an unpriced call adds no money, it is counted separately. */
+    public BigDecimal costOrZero() {
+        return costUsd == null ? BigDecimal.ZERO : costUsd;
+    }
+}

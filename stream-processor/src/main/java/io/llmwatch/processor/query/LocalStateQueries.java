@@ -1,0 +1,72 @@
+package io.llmwatch.processor.query;
+
+import io.llmwatch.processor.cost.CostAggregate;
+import io.llmwatch.processor.cost.Money;
+import io.llmwatch.processor.topology.LlmWatchTopology;
+import io.llmwatch.schemas.alert.AlertEvent;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.kstream.Windowed;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyWindowStore;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** Reads this instance's state stores. Stores of other instances are reached through the REST API. */
+public final class LocalStateQueries {
+
+    private final KafkaStreams streams;
+
+    public LocalStateQueries(KafkaStreams streams) {
+        this.streams = streams;
+    }
+
+    /** Cost rows of the query, newest window first, then most expensive first. */
+    public List<CostRow> cost(CostQuery query) {
+        ReadOnlyWindowStore<String, CostAggregate> store = streams.store(StoreQueryParameters.fromNameAndType(
+                query.window().storeName(), QueryableStoreTypes.windowStore()));
+        List<CostRow> rows = new ArrayList<>();
+        try (KeyValueIterator<Windowed<String>, CostAggregate> windows = store.fetch(
+                query.dimension().firstKey(), query.dimension().afterLastKey(), query.from(), query.to())) {
+            while (windows.hasNext()) {
+                KeyValue<Windowed<String>, CostAggregate> entry = windows.next();
+                if (entry.key.key().startsWith(query.dimension().firstKey())) {
+                    rows.add(toRow(query, entry.key, entry.value));
+                }
+            }
+        }
+        rows.sort(NEWEST_THEN_MOST_EXPENSIVE);
+        return rows;
+    }
+
+    /** The newest {@code limit} alerts this instance holds. */
+    public List<AlertEvent> recentAlerts(int limit) {
+        ReadOnlyKeyValueStore<String, AlertEvent> store = streams.store(StoreQueryParameters.fromNameAndType(
+                LlmWatchTopology.RECENT_ALERTS_STORE, QueryableStoreTypes.keyValueStore()));
+        List<AlertEvent> alerts = new ArrayList<>(limit);
+        try (KeyValueIterator<String, AlertEvent> newestFirst = store.all()) {
+            while (newestFirst.hasNext() && alerts.size() < limit) {
+                alerts.add(newestFirst.next().value);
+            }
+        }
+        return alerts;
+    }
+
+    public static final Comparator<CostRow> NEWEST_THEN_MOST_EXPENSIVE = Comparator
+            .comparing(CostRow::windowStart).reversed()
+            .thenComparing((CostRow row) -> new BigDecimal(row.costUsd()), Comparator.reverseOrder())
+            .thenComparing(CostRow::key);
+
+    private static CostRow toRow(CostQuery query, Windowed<String> window, CostAggregate total) {
+        return new CostRow(query.dimension().valueOfKey(window.key()),
+                window.window().startTime().toString(), window.window().endTime().toString(),
+                Money.format(total.costUsd()), total.calls(), total.unpricedCalls(), total.errors(),
+                total.inputTokens(), total.outputTokens(), total.cacheReadTokens());
+    }
+}

@@ -1,0 +1,203 @@
+package io.llmwatch.processor.topology;
+
+import io.llmwatch.processor.cost.CostAggregate;
+import io.llmwatch.processor.cost.SpanCostCalculator;
+import io.llmwatch.processor.pricing.PriceCatalog;
+import io.llmwatch.schemas.alert.AlertEvent;
+import io.llmwatch.schemas.alert.AlertStatus;
+import io.llmwatch.schemas.span.SpanEvent;
+import io.llmwatch.schemas.topic.Topics;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.kstream.Windowed;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.WindowStore;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LlmWatchTopologyTest {
+
+    private static final Instant START = Instant.parse("2026-11-26T10:00:00Z");
+    private static final PriceCatalog CATALOG = PriceCatalog.bundled();
+
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, SpanEvent> spans;
+    private TestOutputTopic<String, AlertEvent> alerts;
+
+    @BeforeEach
+    void startDriver() {
+        Properties config = new Properties();
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "llmwatch-topology-test");
+        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        config.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+        config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
+        config.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.DLQ.name());
+        Clock clock = Clock.fixed(START, ZoneOffset.UTC);
+        driver = new TopologyTestDriver(
+                LlmWatchTopology.build(TopologySettings.DEFAULTS, new SpanCostCalculator(CATALOG), clock), config, START);
+        spans = driver.createInputTopic(Topics.SPANS.name(), Topics.SPANS.keySerde().serializer(),
+                Topics.SPANS.valueSerde().serializer());
+        alerts = driver.createOutputTopic(Topics.ALERTS.name(), Topics.ALERTS.keySerde().deserializer(),
+                Topics.ALERTS.valueSerde().deserializer());
+    }
+
+    @AfterEach
+    void closeDriver() {
+        driver.close();
+    }
+
+    private void send(SpanEvent span) {
+        spans.pipeInput(span.getTraceId(), span);
+    }
+
+    private static BigDecimal priceOf(SpanEvent span) {
+        return new SpanCostCalculator(CATALOG).cost(span).costUsd();
+    }
+
+    private List<KeyValue<Windowed<String>, CostAggregate>> windows(String storeName) {
+        WindowStore<String, CostAggregate> store = driver.getWindowStore(storeName);
+        List<KeyValue<Windowed<String>, CostAggregate>> rows = new ArrayList<>();
+        try (KeyValueIterator<Windowed<String>, CostAggregate> all = store.all()) {
+            all.forEachRemaining(rows::add);
+        }
+        return rows;
+    }
+
+    private CostAggregate aggregate(String storeName, String key, Instant windowStart) {
+        WindowStore<String, CostAggregate> store = driver.getWindowStore(storeName);
+        return store.fetch(key, windowStart.toEpochMilli());
+    }
+
+    @Test
+    void pricesEveryCallExactlyWithTheCatalogue() {
+        SpanEvent call = TestSpans.llmCall(START.plusSeconds(5), "openai", "gpt-4o", "support-chat", "u-1", 1_000, 500);
+
+        // gpt-4o: $2.50 per million input tokens, $10 per million output tokens
+        assertThat(priceOf(call)).isEqualByComparingTo("0.0075");
+    }
+
+    @Test
+    void aggregatesCostCallsAndTokensPerDimensionInOneMinuteAndOneHourWindows() {
+        for (int i = 0; i < 3; i++) {
+            send(TestSpans.llmCall(START.plusSeconds(10 + i), "openai", "gpt-4o", "support-chat", "u-1", 1_000, 500));
+        }
+        send(TestSpans.llmCall(START.plusSeconds(70), "anthropic", "claude-3-5-haiku-latest", "support-chat", "u-2", 2_000, 100));
+
+        CostAggregate firstMinute = aggregate("cost-by-dimension-1m", "model|gpt-4o", START);
+        assertThat(firstMinute.calls()).isEqualTo(3);
+        assertThat(firstMinute.costUsd()).isEqualByComparingTo("0.0225");
+        assertThat(firstMinute.inputTokens()).isEqualTo(3_000);
+        assertThat(firstMinute.outputTokens()).isEqualTo(1_500);
+
+        CostAggregate featureHour = aggregate("cost-by-dimension-1h", "feature|support-chat", START);
+        // claude-3-5-haiku: $0.80 per million input, $4 per million output → 0.0016 + 0.0004
+        assertThat(featureHour.calls()).isEqualTo(4);
+        assertThat(featureHour.costUsd()).isEqualByComparingTo("0.0245");
+        assertThat(aggregate("cost-by-dimension-1h", "user|u-2", START).costUsd()).isEqualByComparingTo("0.002");
+        assertThat(aggregate("cost-by-dimension-1h", "tenant|acme", START).calls()).isEqualTo(4);
+    }
+
+    @Test
+    void countsUnknownModelsWithoutInventingACost() {
+        send(TestSpans.llmCall(START.plusSeconds(1), "openai", "gpt-does-not-exist", "search", "u-1", 10, 10));
+
+        CostAggregate model = aggregate("cost-by-dimension-1m", "model|gpt-does-not-exist", START);
+        assertThat(model.calls()).isEqualTo(1);
+        assertThat(model.unpricedCalls()).isEqualTo(1);
+        assertThat(model.costUsd()).isEqualByComparingTo("0");
+        assertThat(model.inputTokens()).isEqualTo(10);
+    }
+
+    @Test
+    void usesEventTimeNotArrivalTimeAndAcceptsLateSpansWithinGrace() {
+        send(TestSpans.llmCall(START.plus(Duration.ofMinutes(3)), "openai", "gpt-4o", "search", "u-1", 1_000, 0));
+        send(TestSpans.llmCall(START.plus(Duration.ofSeconds(150)), "openai", "gpt-4o", "search", "u-1", 1_000, 0));
+
+        assertThat(windows("cost-by-dimension-1m"))
+                .filteredOn(row -> row.key.key().equals("model|gpt-4o"))
+                .extracting(row -> row.key.window().startTime())
+                .containsExactlyInAnyOrder(START.plus(Duration.ofMinutes(2)), START.plus(Duration.ofMinutes(3)));
+    }
+
+    @Test
+    void dropsSpansLaterThanTheGraceOfTheirWindow() {
+        send(TestSpans.llmCall(START.plus(Duration.ofMinutes(3)), "openai", "gpt-4o", "search", "u-1", 1_000, 0));
+        send(TestSpans.llmCall(START.plus(Duration.ofMinutes(1)), "openai", "gpt-4o", "search", "u-1", 1_000, 0));
+
+        assertThat(aggregate("cost-by-dimension-1m", "model|gpt-4o", START.plus(Duration.ofMinutes(1)))).isNull();
+        assertThat(aggregate("cost-by-dimension-1h", "model|gpt-4o", START).calls()).isEqualTo(2);
+    }
+
+    @Test
+    void firesACostSpikeAlertForTheFeatureWhileItsBucketIsOpen() {
+        for (int second = 0; second < 60; second++) {
+            send(TestSpans.llmCall(START.plusSeconds(second), "openai", "gpt-4o", "support-chat", "u-1", 2_000, 500));
+        }
+        assertThat(alerts.isEmpty()).isTrue();
+
+        for (int i = 0; i < 40; i++) {
+            send(TestSpans.llmCall(START.plusSeconds(61).plusMillis(i), "openai", "gpt-4o", "support-chat", "u-1", 20_000, 2_000));
+        }
+
+        List<TestRecord<String, AlertEvent>> fired = alerts.readRecordsToList();
+        assertThat(fired).hasSize(1);
+        AlertEvent alert = fired.get(0).value();
+        assertThat(alert.getType()).isEqualTo("cost_spike");
+        assertThat(alert.getStatus()).isEqualTo(AlertStatus.FIRING);
+        assertThat(alert.getDimension()).isEqualTo("feature");
+        assertThat(alert.getDimensionKey()).isEqualTo("support-chat");
+        assertThat(alert.getWindowStartMillis()).isEqualTo(START.plusSeconds(60).toEpochMilli());
+        assertThat(new BigDecimal(alert.getObserved())).isGreaterThan(new BigDecimal(alert.getExpected()).multiply(BigDecimal.valueOf(3)));
+        assertThat(alert.getExemplarTraceIds()).isNotEmpty();
+        assertThat(fired.get(0).key()).isEqualTo(alert.getDedupKey());
+    }
+
+    @Test
+    void keepsTheLatestAlertsNewestFirst() {
+        firesACostSpikeAlertForTheFeatureWhileItsBucketIsOpen();
+
+        var recent = driver.<String, AlertEvent>getKeyValueStore(LlmWatchTopology.RECENT_ALERTS_STORE);
+        assertThat(recent.approximateNumEntries()).isEqualTo(1);
+        try (var all = recent.all()) {
+            assertThat(all.next().value.getType()).isEqualTo("cost_spike");
+        }
+    }
+
+    @Test
+    void deadLettersUndecodableSpansWithTheReasonAndKeepsProcessing() {
+        TestInputTopic<byte[], byte[]> rawSpans = driver.createInputTopic(Topics.SPANS.name(),
+                new ByteArraySerializer(), new ByteArraySerializer());
+        TestOutputTopic<byte[], byte[]> deadLetters = driver.createOutputTopic(Topics.DLQ.name(),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+
+        rawSpans.pipeInput("k".getBytes(StandardCharsets.UTF_8), "not avro at all".getBytes(StandardCharsets.UTF_8));
+        send(TestSpans.llmCall(START.plusSeconds(1), "openai", "gpt-4o", "search", "u-1", 1_000, 0));
+
+        TestRecord<byte[], byte[]> dead = deadLetters.readRecord();
+        assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("not avro at all");
+        Header message = dead.headers().lastHeader("__streams.errors.message");
+        assertThat(new String(message.value(), StandardCharsets.UTF_8)).contains("Not an Avro single-object encoded SpanEvent");
+        assertThat(aggregate("cost-by-dimension-1m", "model|gpt-4o", START).calls()).isEqualTo(1);
+    }
+}
