@@ -138,12 +138,12 @@ public final class PriceCatalog {
         if (pricesByUnit.isEmpty()) {
             throw new IllegalArgumentException("an override needs at least one price");
         }
+        UnitRegistry units = UnitRegistry.standard();
         Map<UsageUnit, UnitPrice> prices = new LinkedHashMap<>();
         pricesByUnit.forEach((priceKey, price) -> prices.put(
-                UnitRegistry.standard().unitForPriceKey(priceKey).orElseThrow(() -> new IllegalArgumentException(
-                        "unknown price unit '" + priceKey + "', expected a genai-prices price key such as input_mtok,"
-                                + " output_mtok or cache_read_mtok")),
-                new UnitPrice.Flat(price)));
+                units.unitForPriceKey(priceKey).orElseThrow(() -> new IllegalArgumentException("unknown price unit '"
+                        + priceKey + "', expected one of " + String.join(", ", units.priceKeys()))),
+                new UnitPrice.Flat(Objects.requireNonNull(price, () -> "price of " + priceKey))));
         return new PriceSheet(prices);
     }
 

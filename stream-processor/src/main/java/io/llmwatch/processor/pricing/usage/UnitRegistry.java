@@ -36,7 +36,7 @@ public final class UnitRegistry {
 
     private UnitRegistry(Collection<UsageUnit> units) {
         this.unitsByUsageKey = Collections.unmodifiableMap(index(units, UsageUnit::usageKey));
-        this.unitsByPriceKey = Map.copyOf(index(units, UsageUnit::priceKey));
+        this.unitsByPriceKey = Collections.unmodifiableMap(index(units, UsageUnit::priceKey));
         this.unitsByDimensions = Map.copyOf(index(units, UsageUnit::dimensions));
         Set<String> reportable = new LinkedHashSet<>(unitsByUsageKey.keySet());
         reportable.remove(REQUESTS);
@@ -61,6 +61,7 @@ public final class UnitRegistry {
         return reportableUsageKeys;
     }
 
+    /** The keys a price sheet may price units under, in registry order. */
     public Set<String> priceKeys() {
         return unitsByPriceKey.keySet();
     }
