@@ -21,6 +21,15 @@ public final class AgentProducerConfig {
     /** The producer's share of the host application's heap; Kafka's default of 32 MiB is generous for an agent. */
     public static final long BUFFER_MEMORY_BYTES = 16L * 1024 * 1024;
 
+    /**
+     * One produce request in flight per broker, so a retried batch can never be overtaken by a later one.
+     * With more, a batch that meets NOT_LEADER_OR_FOLLOWER on a partition created moments before (the demo
+     * does exactly that) is retried behind its successor and spins on OUT_OF_ORDER_SEQUENCE_NUMBER until
+     * {@code delivery.timeout.ms} drops it (KAFKA-15591). One request carries batches for every partition
+     * the broker leads, which is ample for an agent's volume.
+     */
+    public static final int MAX_IN_FLIGHT_REQUESTS = 1;
+
     private AgentProducerConfig() {
     }
 
@@ -39,6 +48,7 @@ public final class AgentProducerConfig {
         config.put(ProducerConfig.LINGER_MS_CONFIG, LINGER_MS);
         config.put(ProducerConfig.BATCH_SIZE_CONFIG, BATCH_SIZE_BYTES);
         config.put(ProducerConfig.BUFFER_MEMORY_CONFIG, BUFFER_MEMORY_BYTES);
+        config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, MAX_IN_FLIGHT_REQUESTS);
         config.putAll(overrides);
         return config;
     }

@@ -103,6 +103,11 @@ public final class Pipeline implements AutoCloseable {
         }
     }
 
+    /** The port the processor's query API listens on, when this pipeline runs a processor. */
+    public Optional<Integer> apiPort() {
+        return processor.map(StreamProcessor::apiPort);
+    }
+
     private <T extends AutoCloseable> T own(T resource) {
         started.push(resource);
         return resource;

@@ -74,11 +74,11 @@ public record ExtractionPath(List<PathStep> steps) {
                     return absent(required, "Unable to find item at " + here);
                 }
                 current = item.get();
-            } else {
+            } else if (step instanceof PathStep.Field field) {
                 if (!current.isObject()) {
                     return absent(required, "Expected " + parent + " to be an object, got " + typeName(current));
                 }
-                JsonNode child = current.get(((PathStep.Field) step).name());
+                JsonNode child = current.get(field.name());
                 if (child == null) {
                     return absent(required, "Missing value at " + here);
                 }
