@@ -68,11 +68,6 @@ public final class TokenUsage {
         return reasoningTokens;
     }
 
-    public Builder toBuilder() {
-        return builder().inputTokens(inputTokens).outputTokens(outputTokens).cacheReadTokens(cacheReadTokens)
-                .cacheWriteTokens(cacheWriteTokens).reasoningTokens(reasoningTokens);
-    }
-
     @Override
     public boolean equals(Object other) {
         return other instanceof TokenUsage that

@@ -9,6 +9,8 @@ import io.llmwatch.launcher.command.UpCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.io.UncheckedIOException;
+
 /** {@code ./llmwatch}: one command line for every role llmwatch plays. */
 @Command(name = "llmwatch",
         mixinStandardHelpOptions = true,
@@ -34,7 +36,20 @@ public final class LlmWatchCli implements Runnable {
 
     /** The configured command tree; tests drive it exactly as {@code main} does. */
     public static CommandLine commandLine() {
-        return new CommandLine(new LlmWatchCli()).setCaseInsensitiveEnumValuesAllowed(true);
+        return new CommandLine(new LlmWatchCli())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler(LlmWatchCli::reportUsageError);
+    }
+
+    /** A mistake of the user's (bad option combination, unreachable file) is one line, not a stack trace. */
+    private static int reportUsageError(Exception exception, CommandLine command, CommandLine.ParseResult parseResult)
+            throws Exception {
+        if (exception instanceof IllegalArgumentException || exception instanceof UncheckedIOException) {
+            command.getErr().println("llmwatch " + command.getCommandName() + ": " + exception.getMessage());
+            command.getErr().flush();
+            return CommandLine.ExitCode.USAGE;
+        }
+        throw exception;
     }
 
     @Override

@@ -20,8 +20,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -74,9 +76,11 @@ public final class Pipeline implements AutoCloseable {
             out.printf("Processor query API: http://%s:%d/api/health%n", role.advertisedHost(), started.apiPort());
         });
         settings.sink().ifPresent(role -> own(SinkRoleStarter.start(role, bootstrapServers, settings.clientProperties())));
-        settings.simulator().ifPresent(role -> own(SimulatorRoleStarter.start(role, bootstrapServers, settings.clientProperties(), out)));
+        List<StatusSource> statusSources = new ArrayList<>();
+        settings.simulator().ifPresent(role -> statusSources.add(
+                own(SimulatorRoleStarter.start(role, bootstrapServers, settings.clientProperties(), out))));
         if (settings.reporting()) {
-            own(new PipelineReporter(clientConfig, processor, out, settings.reportInterval()));
+            own(new PipelineReporter(clientConfig, processor, statusSources, out, settings.reportInterval()));
         }
     }
 
