@@ -5,6 +5,8 @@ import org.apache.kafka.common.test.TestKitNodes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -68,7 +70,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                     .setDeleteOnClose(!persistent)
                     .build();
             if (!alreadyFormatted) {
-                cluster.format();
+                formatQuietly(cluster);
             }
             cluster.startup();
             cluster.waitForReadyBrokers();
@@ -80,6 +82,17 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             throw new IllegalStateException("Interrupted while starting the embedded Kafka broker", e);
         } catch (Exception e) {
             throw new IllegalStateException("Could not start the embedded Kafka broker: " + e.getMessage(), e);
+        }
+    }
+
+    /** Kafka's storage formatter prints its bootstrap metadata to stdout, which is the CLI's own output. */
+    private static void formatQuietly(KafkaClusterTestKit cluster) throws Exception {
+        PrintStream stdout = System.out;
+        System.setOut(new PrintStream(OutputStream.nullOutputStream()));
+        try {
+            cluster.format();
+        } finally {
+            System.setOut(stdout);
         }
     }
 

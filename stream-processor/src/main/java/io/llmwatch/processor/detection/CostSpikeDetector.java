@@ -15,9 +15,13 @@ import java.util.Optional;
  * exponentially weighted baseline of the buckets before it.
  *
  * <p>It is scored as each event arrives, so it fires while the bucket is still open instead of
- * waiting for it to close. A bucket that spiked enters the baseline capped at the firing level,
- * so an incident does not teach the baseline that the incident is normal. It resolves only after
- * several calm buckets in a row, so it does not flap. Buckets with no traffic count as zero cost.
+ * waiting for it to close. To fire, the open bucket must cost more than {@code fireRatio} times the
+ * baseline and also more than the baseline plus {@code deviations} times the key's usual swing
+ * (its exponentially weighted mean absolute deviation), so a bursty key needs a bigger jump than a
+ * steady one. A bucket that spiked without firing enters the baseline capped at the firing level,
+ * and the baseline is frozen while an alert is open, so an incident never becomes the new normal.
+ * It resolves only after several calm buckets in a row, so it does not flap. Buckets with no
+ * traffic count as zero cost.
  *
  * <p>Stateless itself: state goes in and comes out, so it can live in a state store.
  */
@@ -72,14 +76,23 @@ public final class CostSpikeDetector {
 
     private ClosedBuckets closeBuckets(CostSpikeState state, long newBucketStart) {
         BigDecimal closedCost = state.bucketCostUsd();
-        BigDecimal baseline = state.baselineUsd();
-        boolean calm = baseline == null || closedCost.compareTo(baseline.multiply(settings.resolveRatio())) <= 0;
-        baseline = fold(baseline, capAtFiringLevel(closedCost, baseline));
         long emptyBuckets = (newBucketStart - state.bucketStartMillis()) / bucketMillis - 1;
-        for (long i = 0; i < Math.min(emptyBuckets, MAX_EMPTY_BUCKETS_FOLDED); i++) {
-            baseline = fold(baseline, BigDecimal.ZERO);
+        BigDecimal baseline = state.baselineUsd();
+        BigDecimal deviation = state.deviationUsd();
+        int closedBuckets = state.closedBuckets();
+        // The first bucket of a key began before its first event was seen, so it is partial and would
+        // understate the baseline. While an alert is open the baseline is frozen: an incident must not
+        // teach the rule that the incident is normal.
+        if (!state.openBucketPartial() && !state.firing()) {
+            Baseline folded = fold(new Baseline(baseline, deviation), capAtFiringLevel(closedCost, baseline));
+            for (long i = 0; i < Math.min(emptyBuckets, MAX_EMPTY_BUCKETS_FOLDED); i++) {
+                folded = fold(folded, BigDecimal.ZERO);
+            }
+            baseline = folded.mean();
+            deviation = folded.deviation();
+            closedBuckets = (int) Math.min(settings.warmupBuckets(), closedBuckets + 1 + emptyBuckets);
         }
-        int closedBuckets = (int) Math.min(settings.warmupBuckets(), state.closedBuckets() + 1 + emptyBuckets);
+        boolean calm = baseline == null || closedCost.compareTo(baseline.multiply(settings.resolveRatio())) <= 0;
         // Empty buckets cost nothing, so they are calm too.
         long calmRun = calm ? state.calmBuckets() + 1 + emptyBuckets : 0;
         int calmBuckets = state.firing() ? (int) Math.min(calmRun, settings.calmBucketsToResolve()) : 0;
@@ -92,8 +105,8 @@ public final class CostSpikeDetector {
             resolution = Optional.of(new Transition(false, state.firedBucketStartMillis(),
                     state.firedBucketStartMillis() + bucketMillis, closedCost, baseline, List.of()));
         }
-        CostSpikeState next = new CostSpikeState(newBucketStart, BigDecimal.ZERO, baseline, closedBuckets, firing,
-                calmBuckets, state.firedBucketStartMillis(), List.of());
+        CostSpikeState next = new CostSpikeState(newBucketStart, BigDecimal.ZERO, false, baseline, deviation,
+                closedBuckets, firing, calmBuckets, state.firedBucketStartMillis(), List.of());
         return new ClosedBuckets(next, resolution);
     }
 
@@ -104,13 +117,20 @@ public final class CostSpikeDetector {
         return cost.min(baseline.multiply(settings.fireRatio()));
     }
 
-    private BigDecimal fold(BigDecimal baseline, BigDecimal bucketCost) {
-        if (baseline == null) {
-            return bucketCost;
+    /** Exponentially weighted mean of bucket costs and of their absolute deviation from it; mean is null before any bucket. */
+    private record Baseline(BigDecimal mean, BigDecimal deviation) {
+    }
+
+    private Baseline fold(Baseline baseline, BigDecimal bucketCost) {
+        if (baseline.mean() == null) {
+            return new Baseline(bucketCost, BigDecimal.ZERO);
         }
         BigDecimal alpha = settings.smoothing();
-        return alpha.multiply(bucketCost).add(BigDecimal.ONE.subtract(alpha).multiply(baseline))
-                .round(BASELINE_PRECISION);
+        BigDecimal keep = BigDecimal.ONE.subtract(alpha);
+        BigDecimal deviation = alpha.multiply(bucketCost.subtract(baseline.mean()).abs())
+                .add(keep.multiply(baseline.deviation())).round(BASELINE_PRECISION);
+        BigDecimal mean = alpha.multiply(bucketCost).add(keep.multiply(baseline.mean())).round(BASELINE_PRECISION);
+        return new Baseline(mean, deviation);
     }
 
     private static CostSpikeState add(CostSpikeState state, String traceId, BigDecimal costUsd) {
@@ -120,9 +140,9 @@ public final class CostSpikeDetector {
         if (exemplars.size() > CostSpikeState.MAX_EXEMPLARS) {
             exemplars = exemplars.subList(0, CostSpikeState.MAX_EXEMPLARS);
         }
-        return new CostSpikeState(state.bucketStartMillis(), state.bucketCostUsd().add(costUsd), state.baselineUsd(),
-                state.closedBuckets(), state.firing(), state.calmBuckets(), state.firedBucketStartMillis(),
-                List.copyOf(exemplars));
+        return new CostSpikeState(state.bucketStartMillis(), state.bucketCostUsd().add(costUsd),
+                state.openBucketPartial(), state.baselineUsd(), state.deviationUsd(), state.closedBuckets(), state.firing(), state.calmBuckets(),
+                state.firedBucketStartMillis(), List.copyOf(exemplars));
     }
 
     private Step maybeFire(CostSpikeState state) {
@@ -132,13 +152,15 @@ public final class CostSpikeDetector {
             return new Step(state, Optional.empty());
         }
         BigDecimal cost = state.bucketCostUsd();
+        BigDecimal usualSwing = state.deviationUsd().multiply(settings.deviations());
         boolean spike = cost.compareTo(settings.minimumCostUsd()) >= 0
-                && cost.compareTo(baseline.multiply(settings.fireRatio())) > 0;
+                && cost.compareTo(baseline.multiply(settings.fireRatio())) > 0
+                && cost.compareTo(baseline.add(usualSwing)) > 0;
         if (!spike) {
             return new Step(state, Optional.empty());
         }
-        CostSpikeState fired = new CostSpikeState(state.bucketStartMillis(), cost, baseline, state.closedBuckets(),
-                true, 0, state.bucketStartMillis(), state.exemplars());
+        CostSpikeState fired = new CostSpikeState(state.bucketStartMillis(), cost, false, baseline, state.deviationUsd(),
+                state.closedBuckets(), true, 0, state.bucketStartMillis(), state.exemplars());
         Transition transition = new Transition(true, state.bucketStartMillis(), state.bucketStartMillis() + bucketMillis,
                 cost, baseline, state.exemplars().stream().map(Exemplar::traceId).toList());
         return new Step(fired, Optional.of(transition));

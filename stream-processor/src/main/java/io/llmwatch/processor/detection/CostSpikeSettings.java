@@ -10,6 +10,7 @@ import java.util.Objects;
  * @param bucket           the span of time whose cost is compared with the baseline
  * @param smoothing        weight of the newest bucket in the exponentially weighted baseline, in (0, 1]
  * @param fireRatio        fire when the open bucket's cost exceeds this multiple of the baseline
+ * @param deviations       ... and exceeds the baseline by this many mean absolute deviations
  * @param resolveRatio     a closed bucket at or under this multiple of the baseline counts as calm
  * @param calmBucketsToResolve calm buckets in a row needed to resolve, so an alert does not flap
  * @param warmupBuckets    buckets to observe before the rule may fire
@@ -19,13 +20,14 @@ public record CostSpikeSettings(
         Duration bucket,
         BigDecimal smoothing,
         BigDecimal fireRatio,
+        BigDecimal deviations,
         BigDecimal resolveRatio,
         int calmBucketsToResolve,
         int warmupBuckets,
         BigDecimal minimumCostUsd) {
 
     public static final CostSpikeSettings DEFAULTS = new CostSpikeSettings(
-            Duration.ofSeconds(10), new BigDecimal("0.3"), new BigDecimal("3"), new BigDecimal("1.5"), 2, 3,
+            Duration.ofSeconds(10), new BigDecimal("0.3"), new BigDecimal("3"), new BigDecimal("4"), new BigDecimal("1.5"), 2, 3,
             new BigDecimal("0.01"));
 
     public CostSpikeSettings {
@@ -43,5 +45,8 @@ public record CostSpikeSettings(
             throw new IllegalArgumentException("calmBucketsToResolve and warmupBuckets must be at least 1");
         }
         Objects.requireNonNull(minimumCostUsd, "minimumCostUsd");
+        if (deviations.signum() < 0) {
+            throw new IllegalArgumentException("deviations must not be negative: " + deviations);
+        }
     }
 }

@@ -8,7 +8,9 @@ import java.util.List;
  *
  * @param bucketStartMillis start of the open bucket
  * @param bucketCostUsd     cost seen so far in the open bucket
- * @param baselineUsd       expected cost of one bucket; {@code null} until the first bucket closes
+ * @param openBucketPartial whether the open bucket is the key's first, which began before its first event was seen
+ * @param baselineUsd       expected cost of one bucket; {@code null} until the first full bucket closes
+ * @param deviationUsd      usual distance of a bucket's cost from the baseline
  * @param closedBuckets     buckets folded into the baseline, capped at the warm-up length
  * @param firing            whether an alert is open
  * @param calmBuckets       calm buckets in a row since the alert fired
@@ -18,7 +20,9 @@ import java.util.List;
 public record CostSpikeState(
         long bucketStartMillis,
         BigDecimal bucketCostUsd,
+        boolean openBucketPartial,
         BigDecimal baselineUsd,
+        BigDecimal deviationUsd,
         int closedBuckets,
         boolean firing,
         int calmBuckets,
@@ -29,7 +33,7 @@ public record CostSpikeState(
     public static final int MAX_EXEMPLARS = 5;
 
     public static CostSpikeState start(long bucketStartMillis) {
-        return new CostSpikeState(bucketStartMillis, BigDecimal.ZERO, null, 0, false, 0, 0, List.of());
+        return new CostSpikeState(bucketStartMillis, BigDecimal.ZERO, true, null, BigDecimal.ZERO, 0, false, 0, 0, List.of());
     }
 
     public record Exemplar(String traceId, BigDecimal costUsd) {

@@ -15,7 +15,8 @@ class CostSpikeDetectorTest {
 
     private static final long BUCKET = 10_000;
     private static final CostSpikeSettings SETTINGS = new CostSpikeSettings(Duration.ofMillis(BUCKET),
-            new BigDecimal("0.3"), new BigDecimal("3"), new BigDecimal("1.5"), 2, 3, new BigDecimal("0.01"));
+            new BigDecimal("0.3"), new BigDecimal("3"), new BigDecimal("4"), new BigDecimal("1.5"), 2, 3,
+            new BigDecimal("0.01"));
 
     private final CostSpikeDetector detector = new CostSpikeDetector(SETTINGS);
     private CostSpikeState state;
@@ -96,13 +97,47 @@ class CostSpikeDetectorTest {
     }
 
     @Test
-    void aSpikeDoesNotInflateTheBaselineBeyondTheFiringLevel() {
+    void theBaselineIsFrozenWhileAnAlertIsOpen() {
         steadyTraffic(0, 5);
         observe(6, 1_000, "0.01");
-        steadyTraffic(7, 7);
+        observe(7, 1_000, "0.01");
+        steadyTraffic(8, 8);
 
-        // $10 is folded in capped at 3 x $0.1: 0.3 * 0.3 + 0.7 * 0.1
-        assertThat(state.baselineUsd()).isEqualByComparingTo("0.16");
+        assertThat(state.firing()).isTrue();
+        assertThat(state.baselineUsd()).isEqualByComparingTo("0.1");
+    }
+
+    @Test
+    void aSpikeThatDidNotFireEntersTheBaselineCappedAtTheFiringLevel() {
+        for (long bucket = 0; bucket <= 5; bucket++) {
+            observe(bucket, 1, "0.001");
+        }
+        observe(6, 1, "0.009");
+        observe(7, 1, "0.001");
+
+        // $0.009 stayed under the minimum cost, so it did not fire; it is folded as 3 x 0.001: 0.3 * 0.003 + 0.7 * 0.001
+        assertThat(transitions).isEmpty();
+        assertThat(state.baselineUsd()).isEqualByComparingTo("0.0016");
+    }
+
+    @Test
+    void theFirstBucketOfAKeyIsPartialAndLeftOutOfTheBaseline() {
+        observe(0, 1, "0.01");
+        steadyTraffic(1, 4);
+
+        assertThat(state.baselineUsd()).isEqualByComparingTo("0.1");
+    }
+
+    @Test
+    void aBurstyKeyNeedsABiggerJumpThanASteadyOne() {
+        for (long bucket = 0; bucket <= 20; bucket++) {
+            observe(bucket, 1, bucket % 2 == 0 ? "0.02" : "0.18");
+        }
+        observe(21, 1, "0.33");
+        assertThat(transitions).as("3.3x the mean but within the key's usual swing").isEmpty();
+
+        observe(21, 1, "0.3");
+        assertThat(transitions).singleElement().extracting(Transition::firing).isEqualTo(true);
     }
 
     @Test
