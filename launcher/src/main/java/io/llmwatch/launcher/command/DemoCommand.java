@@ -3,7 +3,9 @@ package io.llmwatch.launcher.command;
 import io.llmwatch.launcher.pipeline.Pipeline;
 import io.llmwatch.launcher.pipeline.PipelineSettings;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
 
 import java.util.concurrent.Callable;
 
@@ -12,6 +14,9 @@ import java.util.concurrent.Callable;
         description = {"Run the whole pipeline on an embedded Kafka broker with a simulated multi-tenant LLM app.",
                 "About 30 s in, the simulator injects a cost spike; its alert is printed as it fires."})
 public final class DemoCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     PipelineRunOptions run;
@@ -24,7 +29,7 @@ public final class DemoCommand implements Callable<Integer> {
         PipelineSettings settings = run.pipeline(KafkaOptions.embedded())
                 .simulator(simulator.role())
                 .build();
-        try (Pipeline pipeline = Pipeline.start(settings, System.out)) {
+        try (Pipeline pipeline = Pipeline.start(settings, spec.commandLine().getOut())) {
             return pipeline.runUntilStopped(run.duration());
         }
     }

@@ -4,7 +4,9 @@ import io.llmwatch.launcher.pipeline.Pipeline;
 import io.llmwatch.launcher.pipeline.PipelineSettings;
 import io.llmwatch.launcher.pipeline.PipelineSettings.ProcessorRole;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -16,6 +18,9 @@ import java.util.concurrent.Callable;
         description = "Run one stream-processor instance (pricing, attribution, detection, query API) against Kafka. "
                 + "Start more with the same --application-id to scale out.")
 public final class ProcessorCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     KafkaOptions kafka;
@@ -46,7 +51,7 @@ public final class ProcessorCommand implements Callable<Integer> {
                 .processor(new ProcessorRole(applicationId, Optional.of(stateDirectory), standbyReplicas,
                         http.host(), http.port(), Optional.ofNullable(advertisedHost).orElse(http.host())))
                 .build();
-        try (Pipeline pipeline = Pipeline.start(settings, System.out)) {
+        try (Pipeline pipeline = Pipeline.start(settings, spec.commandLine().getOut())) {
             return pipeline.runUntilStopped(null);
         }
     }

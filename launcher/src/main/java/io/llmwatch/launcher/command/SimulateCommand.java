@@ -3,7 +3,9 @@ package io.llmwatch.launcher.command;
 import io.llmwatch.launcher.pipeline.Pipeline;
 import io.llmwatch.launcher.pipeline.PipelineSettings;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 
 import java.time.Duration;
@@ -13,6 +15,9 @@ import java.util.concurrent.Callable;
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = "Send simulated multi-tenant LLM traffic through the ingest agent, with a cost-spike incident.")
 public final class SimulateCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     KafkaOptions kafka;
@@ -31,7 +36,7 @@ public final class SimulateCommand implements Callable<Integer> {
                 .simulator(simulator.role())
                 .reporting(Duration.ofSeconds(5))
                 .build();
-        try (Pipeline pipeline = Pipeline.start(settings, System.out)) {
+        try (Pipeline pipeline = Pipeline.start(settings, spec.commandLine().getOut())) {
             return pipeline.runUntilStopped(duration);
         }
     }

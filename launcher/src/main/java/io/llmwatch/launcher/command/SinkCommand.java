@@ -4,7 +4,9 @@ import io.llmwatch.launcher.pipeline.Pipeline;
 import io.llmwatch.launcher.pipeline.PipelineSettings;
 import io.llmwatch.launcher.pipeline.PipelineSettings.SinkRole;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
 
 import java.net.URI;
 import java.util.concurrent.Callable;
@@ -13,6 +15,9 @@ import java.util.concurrent.Callable;
 @Command(name = "sink", mixinStandardHelpOptions = true,
         description = "Consume llmwatch.alerts.v1, log every alert and deliver it to the configured webhook, at least once.")
 public final class SinkCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     KafkaOptions kafka;
@@ -26,7 +31,7 @@ public final class SinkCommand implements Callable<Integer> {
                 .kafka(kafka.requireExternal("sink"), kafka.clientProperties())
                 .sink(new SinkRole(sink.groupId(), sink.webhookUrl().map(URI::create), sink.webhookSecret()))
                 .build();
-        try (Pipeline pipeline = Pipeline.start(settings, System.out)) {
+        try (Pipeline pipeline = Pipeline.start(settings, spec.commandLine().getOut())) {
             return pipeline.runUntilStopped(null);
         }
     }

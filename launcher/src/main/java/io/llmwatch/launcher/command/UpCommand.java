@@ -2,7 +2,9 @@ package io.llmwatch.launcher.command;
 
 import io.llmwatch.launcher.pipeline.Pipeline;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
 
 import java.util.concurrent.Callable;
 
@@ -10,6 +12,9 @@ import java.util.concurrent.Callable;
 @Command(name = "up", mixinStandardHelpOptions = true,
         description = "Run the processor and the sink in one JVM, on an embedded Kafka broker unless --bootstrap-servers is given.")
 public final class UpCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     KafkaOptions kafka;
@@ -19,7 +24,7 @@ public final class UpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (Pipeline pipeline = Pipeline.start(run.pipeline(kafka).build(), System.out)) {
+        try (Pipeline pipeline = Pipeline.start(run.pipeline(kafka).build(), spec.commandLine().getOut())) {
             return pipeline.runUntilStopped(run.duration());
         }
     }

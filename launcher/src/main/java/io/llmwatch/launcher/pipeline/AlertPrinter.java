@@ -13,7 +13,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -31,13 +31,13 @@ final class AlertPrinter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AlertPrinter.class);
 
     private final KafkaConsumer<String, byte[]> consumer;
-    private final PrintStream out;
+    private final PrintWriter out;
     private final Consumer<AlertEvent> onAlert;
     private final Thread thread;
     private final AtomicLong printed = new AtomicLong();
     private volatile boolean running = true;
 
-    AlertPrinter(Map<String, Object> clientConfig, PrintStream out, Consumer<AlertEvent> onAlert) {
+    AlertPrinter(Map<String, Object> clientConfig, PrintWriter out, Consumer<AlertEvent> onAlert) {
         Map<String, Object> config = new HashMap<>(clientConfig);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

@@ -13,7 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,14 +42,14 @@ public final class Pipeline implements AutoCloseable {
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final CountDownLatch closed = new CountDownLatch(1);
-    private final PrintStream out;
+    private final PrintWriter out;
     private Optional<StreamProcessor> processor = Optional.empty();
 
-    private Pipeline(PrintStream out) {
+    private Pipeline(PrintWriter out) {
         this.out = out;
     }
 
-    public static Pipeline start(PipelineSettings settings, PrintStream out) {
+    public static Pipeline start(PipelineSettings settings, PrintWriter out) {
         Pipeline pipeline = new Pipeline(out);
         try {
             pipeline.startRoles(settings);

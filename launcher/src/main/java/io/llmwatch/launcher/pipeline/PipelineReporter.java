@@ -11,7 +11,7 @@ import io.llmwatch.schemas.alert.AlertStatus;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,14 +34,14 @@ final class PipelineReporter implements AutoCloseable {
 
     private final Optional<StreamProcessor> processor;
     private final List<StatusSource> sources;
-    private final PrintStream out;
+    private final PrintWriter out;
     private final Instant startedAt = Instant.now();
     private final AtomicLong firstAlertMillis = new AtomicLong(NOT_YET);
     private final AlertPrinter alerts;
     private final ScheduledExecutorService timer;
 
     PipelineReporter(Map<String, Object> clientConfig, Optional<StreamProcessor> processor, List<StatusSource> sources,
-                     PrintStream out, Duration interval) {
+                     PrintWriter out, Duration interval) {
         this.processor = processor;
         this.sources = List.copyOf(sources);
         this.out = out;

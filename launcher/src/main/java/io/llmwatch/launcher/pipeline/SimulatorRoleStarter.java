@@ -7,7 +7,7 @@ import io.llmwatch.launcher.simulator.SimulatorConfig;
 import io.llmwatch.launcher.simulator.TrafficSimulator;
 import io.llmwatch.launcher.simulator.TrafficSink;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Map;
 
 /**
@@ -37,7 +37,7 @@ final class SimulatorRoleStarter {
     }
 
     static RunningSimulator start(SimulatorRole role, String bootstrapServers, Map<String, Object> clientProperties,
-                                  PrintStream out) {
+                                  PrintWriter out) {
         LlmWatch agent = LlmWatch.builder()
                 .bootstrapServers(bootstrapServers)
                 .producerConfig(clientProperties)

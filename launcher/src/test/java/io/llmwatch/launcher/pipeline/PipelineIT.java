@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -74,7 +74,7 @@ class PipelineIT {
                         Optional.of(URI.create(webhook.baseUrl() + "/alerts")), Optional.of("it-secret")))
                 .reporting(Duration.ofSeconds(1))
                 .build();
-        pipeline = Pipeline.start(settings, new PrintStream(console, true, StandardCharsets.UTF_8));
+        pipeline = Pipeline.start(settings, new PrintWriter(console, true, StandardCharsets.UTF_8));
         agent = LlmWatch.builder().bootstrapServers(kafka.bootstrapServers()).serviceName("pipeline-it").build();
     }
 

@@ -27,7 +27,7 @@ public record CostSpikeSettings(
         BigDecimal minimumCostUsd) {
 
     public static final CostSpikeSettings DEFAULTS = new CostSpikeSettings(
-            Duration.ofSeconds(10), new BigDecimal("0.3"), new BigDecimal("3"), new BigDecimal("4"), new BigDecimal("1.5"), 2, 3,
+            Duration.ofSeconds(5), new BigDecimal("0.3"), new BigDecimal("3"), new BigDecimal("4"), new BigDecimal("1.5"), 2, 4,
             new BigDecimal("0.01"));
 
     public CostSpikeSettings {

@@ -35,7 +35,7 @@ public record AnomalySettings(
 
     /** The one parameter set, chosen on the NAB corpus and used unchanged for every series and every key. */
     public static final AnomalySettings DEFAULTS = new AnomalySettings(
-            128, List.of(1, 4, 16), 8_000, 5, 25, 100, Duration.ofDays(2), 24, 0.02);
+            128, List.of(1, 4, 16), 8_000, 5, 25, 100, Duration.ofDays(7), 24, 0.02);
 
     private static final long DAY_MILLIS = Duration.ofDays(1).toMillis();
 
