@@ -1,44 +1,29 @@
 package io.llmwatch.schemas.serde;
 
+import io.llmwatch.schemas.topic.TopicFollower;
+import io.llmwatch.schemas.topic.TopicFollower.StartAt;
 import io.llmwatch.schemas.topic.Topics;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaParseException;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
  * Feeds a {@link SchemaCatalog} from the compacted schema topic: it reads the topic from the start
- * (no consumer group, every instance needs every schema) and keeps following it on a daemon thread.
+ * and keeps following it, so schemas published later by newer producers become decodable here.
  */
 public final class SchemaTopicListener implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SchemaTopicListener.class);
 
-    private final KafkaConsumer<String, String> consumer;
-    private final SchemaCatalog catalog;
-    private final Thread thread;
-    private volatile boolean running = true;
+    private final TopicFollower<String, String> follower;
 
-    private SchemaTopicListener(Map<String, Object> clientConfig, SchemaCatalog catalog) {
-        Map<String, Object> config = new HashMap<>(clientConfig);
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
-        this.catalog = catalog;
-        this.thread = new Thread(this::run, "llmwatch-schema-listener");
-        this.thread.setDaemon(true);
+    private SchemaTopicListener(TopicFollower<String, String> follower) {
+        this.follower = follower;
     }
 
     /**
@@ -47,33 +32,11 @@ public final class SchemaTopicListener implements AutoCloseable {
      * @param clientConfig bootstrap servers plus any security settings
      */
     public static SchemaTopicListener start(Map<String, Object> clientConfig, SchemaCatalog catalog) {
-        SchemaTopicListener listener = new SchemaTopicListener(clientConfig, catalog);
-        listener.thread.start();
-        return listener;
+        return new SchemaTopicListener(TopicFollower.start(clientConfig, Topics.SCHEMAS.name(), StartAt.BEGINNING,
+                new StringDeserializer(), new StringDeserializer(), record -> register(catalog, record)));
     }
 
-    private void run() {
-        try {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.SCHEMAS.name(), Duration.ofSeconds(30)).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            while (running) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofSeconds(1))) {
-                    accept(record);
-                }
-            }
-        } catch (WakeupException e) {
-            // close() was called
-        } catch (RuntimeException e) {
-            LOG.warn("Schema topic listener stopped; schemas published from now on will not be known here", e);
-        } finally {
-            consumer.close(Duration.ofSeconds(1));
-        }
-    }
-
-    private void accept(ConsumerRecord<String, String> record) {
+    private static void register(SchemaCatalog catalog, ConsumerRecord<String, String> record) {
         if (record.value() == null) {
             return;
         }
@@ -90,12 +53,6 @@ public final class SchemaTopicListener implements AutoCloseable {
 
     @Override
     public void close() {
-        running = false;
-        consumer.wakeup();
-        try {
-            thread.join(Duration.ofSeconds(5).toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        follower.close();
     }
 }

@@ -53,7 +53,8 @@ public record AnomalySettings(
                     + recordMemoryObservations + " and " + recordGrowthLimit);
         }
         if (quietObservations < 1 || warmUpObservations < 0 || seasonalWarmUp.isNegative()) {
-            throw new IllegalArgumentException("need quietObservations >= 1, warmUpObservations >= 0, seasonalWarmUp >= 0");
+            throw new IllegalArgumentException(
+                    "need quietObservations >= 1, warmUpObservations >= 0 and seasonalWarmUp >= 0");
         }
         if (seasonalSlotsPerDay < 1 || DAY_MILLIS % seasonalSlotsPerDay != 0) {
             throw new IllegalArgumentException("seasonalSlotsPerDay must divide a day into whole milliseconds: "

@@ -1,8 +1,6 @@
 package io.llmwatch.processor.detection.anomaly;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -59,29 +57,23 @@ public final class CostAnomalyDetector {
 
         SeasonalProfile seasonality = state.seasonality();
         int slot = seasonality.slotOf(timestampMillis, settings);
+        // The level without the daily rhythm, from history only: this observation must not explain itself.
         double level = state.deseasonalised().baselineOr(value);
         DeviationTrack.Observed deseasonalised = state.deseasonalised()
                 .observe(value - seasonality.offset(slot), seasonalWarm, settings);
 
-        double unquietedScore = score(Math.max(plain.surprise(), deseasonalised.surprise()));
-        boolean onset = unquietedScore > state.recentScores().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        double score = scoreOf(Math.max(plain.surprise(), deseasonalised.surprise()));
+        // Only an incident's onset keeps its score: an alert needs one clear signal, not one per bucket it lasts.
+        boolean onset = score > state.recentScores().stream().mapToDouble(Double::doubleValue).max().orElse(0);
         double expected = seasonalWarm ? level + seasonality.offset(slot) : state.plain().baselineOr(value);
 
         AnomalyState next = new AnomalyState(state.observations() + 1, state.firstTimestampMillis(), plain.track(),
                 deseasonalised.track(), seasonality.learn(slot, value - level, settings.seasonalLearningRate()),
-                remember(state.recentScores(), unquietedScore));
-        return new Step(next, onset ? unquietedScore : 0, expected);
+                NewestValues.append(state.recentScores(), score, settings.quietObservations()));
+        return new Step(next, onset ? score : 0, expected);
     }
 
-    private static double score(double surprise) {
+    private static double scoreOf(double surprise) {
         return Double.isInfinite(surprise) ? 1 : surprise / (1 + surprise);
-    }
-
-    private List<Double> remember(List<Double> recentScores, double score) {
-        int keep = Math.min(recentScores.size(), settings.quietObservations() - 1);
-        List<Double> next = new ArrayList<>(keep + 1);
-        next.addAll(recentScores.subList(recentScores.size() - keep, recentScores.size()));
-        next.add(score);
-        return next;
     }
 }

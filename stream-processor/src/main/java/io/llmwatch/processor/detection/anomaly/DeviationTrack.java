@@ -51,7 +51,9 @@ public record DeviationTrack(List<Double> history, List<Double> largestDeviation
                 records.add(nextRecord(record, deviation, settings));
             }
         }
-        return new Observed(new DeviationTrack(append(value, settings.baselineObservations()), records), surprise);
+        return new Observed(
+                new DeviationTrack(NewestValues.append(history, value, settings.baselineObservations()), records),
+                surprise);
     }
 
     /** The median of the history; the value itself when there is no history yet. */
@@ -87,13 +89,5 @@ public record DeviationTrack(List<Double> history, List<Double> largestDeviation
     private static double nextRecord(double record, double deviation, AnomalySettings settings) {
         double admitted = record > 0 ? Math.min(deviation, settings.recordGrowthLimit() * record) : deviation;
         return Math.max(admitted, record * settings.recordDecay());
-    }
-
-    private List<Double> append(double value, int capacity) {
-        int keep = Math.min(history.size(), capacity - 1);
-        List<Double> next = new ArrayList<>(keep + 1);
-        next.addAll(history.subList(history.size() - keep, history.size()));
-        next.add(value);
-        return next;
     }
 }

@@ -29,8 +29,8 @@ public final class CorpusScorer {
                 .toList();
         Map<String, ProfileScore> byProfile = new LinkedHashMap<>();
         for (ScoringProfile profile : profiles) {
-            ThresholdScore best = ThresholdOptimizer.optimise(points, profile.costs());
-            double baseline = ThresholdOptimizer.optimise(nullDetector, profile.costs()).score();
+            ThresholdScore best = ThresholdOptimizer.best(points, profile.costs());
+            double baseline = ThresholdOptimizer.best(nullDetector, profile.costs()).score();
             double perfect = windows * profile.costs().truePositiveWeight();
             double normalised = 100 * (best.score() - baseline) / (perfect - baseline);
             byProfile.put(profile.name(), new ProfileScore(normalised, best.threshold()));

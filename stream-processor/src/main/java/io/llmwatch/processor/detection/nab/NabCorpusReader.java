@@ -90,15 +90,16 @@ public final class NabCorpusReader {
             windows.add(new AnomalyWindow(row(rowByMillis, edges.get(0), relativePath),
                     row(rowByMillis, edges.get(1), relativePath)));
         }
-        String fileName = relativePath.substring(slash + 1);
-        return new NabSeries(relativePath.substring(0, slash), fileName.substring(0, fileName.length() - ".csv".length()),
-                records, windows);
+        String category = relativePath.substring(0, slash);
+        String name = relativePath.substring(slash + 1, relativePath.length() - ".csv".length());
+        return new NabSeries(category, name, records, windows);
     }
 
     private static int row(Map<Long, Integer> rowByMillis, String timestamp, String relativePath) {
         Integer row = rowByMillis.get(epochMillis(timestamp));
         if (row == null) {
-            throw new IllegalArgumentException(relativePath + ": window edge " + timestamp + " is not a record's timestamp");
+            throw new IllegalArgumentException(
+                    relativePath + ": window edge " + timestamp + " is not the timestamp of a record");
         }
         return row;
     }

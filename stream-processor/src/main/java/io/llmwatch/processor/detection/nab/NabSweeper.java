@@ -20,11 +20,11 @@ import java.util.List;
  */
 public final class NabSweeper {
 
-    static final double PROBATION_FRACTION = 0.15;
-    /** NAB caps probation at 15% of 5000 records, so long series are not mostly probation. */
-    static final double MAX_PROBATION_RECORDS = PROBATION_FRACTION * 5000;
+    private static final double PROBATION_FRACTION = 0.15;
+    /** NAB caps probation at 15% of 5000 records. */
+    private static final double MAX_PROBATION_RECORDS = PROBATION_FRACTION * 5000;
     /** The scaled sigmoid at a window's first record: the best reward there is. */
-    static final double EARLIEST_DETECTION = scaledSigmoid(-1.0);
+    private static final double EARLIEST_DETECTION = scaledSigmoid(-1.0);
 
     private NabSweeper() {
     }
@@ -50,12 +50,15 @@ public final class NabSweeper {
             while (nextWindow < windows.size() && windows.get(nextWindow).lastRow() < row) {
                 previous = windows.get(nextWindow++);
             }
-            boolean inside = nextWindow < windows.size() && windows.get(nextWindow).contains(row);
-            if (row >= probation) {
-                double anomalyScore = scored.anomalyScores().get(row);
-                points.add(inside
-                        ? new SweepPoint(anomalyScore, insideScore(windows.get(nextWindow), row), firstWindowId + nextWindow)
-                        : new SweepPoint(anomalyScore, outsideScore(previous, row), SweepPoint.OUTSIDE_WINDOWS));
+            if (row < probation) {
+                continue;
+            }
+            double anomalyScore = scored.anomalyScores().get(row);
+            if (nextWindow < windows.size() && windows.get(nextWindow).contains(row)) {
+                AnomalyWindow window = windows.get(nextWindow);
+                points.add(new SweepPoint(anomalyScore, insideScore(window, row), firstWindowId + nextWindow));
+            } else {
+                points.add(new SweepPoint(anomalyScore, outsideScore(previous, row), SweepPoint.OUTSIDE_WINDOWS));
             }
         }
     }
@@ -82,7 +85,7 @@ public final class NabSweeper {
      * NAB's scaled sigmoid: -1 at a window's start gives 0.987, 0 at its end gives 0, beyond it goes to -1
      * (and is exactly -1 more than three window widths after it).
      */
-    static double scaledSigmoid(double relativePosition) {
+    private static double scaledSigmoid(double relativePosition) {
         if (relativePosition > 3.0) {
             return -1.0;
         }

@@ -42,6 +42,6 @@ public final class ResultsWriter {
 
     /** Plain decimal notation: every CSV reader parses it, and no exponent hides a magnitude from a human reader. */
     private static String plain(double number) {
-        return BigDecimal.valueOf(number).toPlainString();
+        return BigDecimal.valueOf(number).stripTrailingZeros().toPlainString();
     }
 }

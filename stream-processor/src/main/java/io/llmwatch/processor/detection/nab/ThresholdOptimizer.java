@@ -24,7 +24,7 @@ public final class ThresholdOptimizer {
     }
 
     /** The best threshold and its score. */
-    public static ThresholdScore optimise(List<SweepPoint> points, CostMatrix costs) {
+    public static ThresholdScore best(List<SweepPoint> points, CostMatrix costs) {
         ThresholdScore best = null;
         for (ThresholdScore candidate : scoresByThreshold(points, costs)) {
             if (best == null || candidate.score() > best.score()) {

@@ -40,11 +40,10 @@ class CostAnomalyDetectorPropertiesTest {
     private static List<Integer> nonZeroScoresThatDoNotBeatTheQuietPeriod(List<Double> scores) {
         List<Integer> offenders = new ArrayList<>();
         for (int i = 0; i < scores.size(); i++) {
-            for (int before = Math.max(0, i - SETTINGS.quietObservations()); before < i && scores.get(i) > 0; before++) {
-                if (scores.get(before) >= scores.get(i)) {
-                    offenders.add(i);
-                    break;
-                }
+            double score = scores.get(i);
+            List<Double> quietPeriod = scores.subList(Math.max(0, i - SETTINGS.quietObservations()), i);
+            if (score > 0 && quietPeriod.stream().anyMatch(earlier -> earlier >= score)) {
+                offenders.add(i);
             }
         }
         return offenders;

@@ -60,7 +60,7 @@ class ThresholdOptimizerTest {
                 new SweepPoint(0.5, 0.3, 0),
                 new SweepPoint(0.4, -1.0, SweepPoint.OUTSIDE_WINDOWS));
 
-        assertThat(ThresholdOptimizer.optimise(points, STANDARD)).isEqualTo(new ThresholdScore(0.9, 1.0));
+        assertThat(ThresholdOptimizer.best(points, STANDARD)).isEqualTo(new ThresholdScore(0.9, 1.0));
     }
 
     @Test
