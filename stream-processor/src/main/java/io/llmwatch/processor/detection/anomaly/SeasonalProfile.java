@@ -32,7 +32,7 @@ public record SeasonalProfile(List<Double> offsets, List<Boolean> learnt) {
             throw new IllegalArgumentException("state has " + offsets.size() + " seasonal slots, settings have "
                     + settings.seasonalSlotsPerDay());
         }
-        return (int) Math.floorMod(Math.floorDiv(timestampMillis, settings.seasonalSlotMillis()), offsets.size());
+        return Math.floorMod(Math.floorDiv(timestampMillis, settings.seasonalSlotMillis()), offsets.size());
     }
 
     double offset(int slot) {
