@@ -48,7 +48,15 @@ public final class Topics {
     public static final Topic<byte[], byte[]> ALERTS_DLQ =
             new Topic<>("llmwatch.alerts.dlq.v1", Serdes.ByteArray(), Serdes.ByteArray(), THIRTY_DAYS);
 
-    public static final List<Topic<?, ?>> ALL = List.of(SPANS, FEEDBACK, ALERTS, PRICES, SCHEMAS, DLQ, ALERTS_DLQ);
+    /**
+     * Contributions to cost aggregates that arrived after their window's grace period, keyed by
+     * {@code dimension|value}, with the window sizes that refused them in the {@code llmwatch.late.windows}
+     * header: nothing late is lost silently, it can be re-counted from here.
+     */
+    public static final Topic<String, byte[]> LATE =
+            new Topic<>("llmwatch.late.v1", Serdes.String(), Serdes.ByteArray(), THIRTY_DAYS);
+
+    public static final List<Topic<?, ?>> ALL = List.of(SPANS, FEEDBACK, ALERTS, PRICES, SCHEMAS, DLQ, ALERTS_DLQ, LATE);
 
     private Topics() {
     }

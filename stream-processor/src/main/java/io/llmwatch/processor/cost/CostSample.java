@@ -5,7 +5,9 @@ import java.math.BigDecimal;
 /**
  * What attribution needs of one priced span: its dimensions, its tokens and its cost.
  *
- * @param costUsd the exact cost, or {@code null} when the model has no known price
+ * @param prompt        the prompt template as {@code name@version}, or {@code null} when none was named
+ * @param costUsd       the exact cost, or {@code null} when the model has no known price
+ * @param latencyMillis from request to the end of the response
  */
 public record CostSample(
         String traceId,
@@ -13,12 +15,15 @@ public record CostSample(
         String tenant,
         String user,
         String feature,
+        String environment,
+        String prompt,
         String provider,
         String model,
         BigDecimal costUsd,
         long inputTokens,
         long outputTokens,
         long cacheReadTokens,
+        long latencyMillis,
         boolean error) {
 
     public boolean priced() {

@@ -1,18 +1,29 @@
 package io.llmwatch.processor.cost;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * A dimension cost is attributed to. Aggregates of every dimension share one store, keyed
+ * A dimension cost is attributed to: one attribute, or a pair analysts ask for together
+ * ("which model does this feature spend on"). Aggregates of every dimension share one store, keyed
  * {@code dimension|value}, so one repartition serves them all and a dimension is a key prefix.
+ * A pair's value joins its parts with {@link #PAIR_SEPARATOR}.
  */
 public enum Dimension {
-    MODEL("model", CostSample::model),
-    FEATURE("feature", CostSample::feature),
+    TENANT("tenant", CostSample::tenant),
     USER("user", CostSample::user),
-    TENANT("tenant", CostSample::tenant);
+    FEATURE("feature", CostSample::feature),
+    MODEL("model", CostSample::model),
+    PROVIDER("provider", CostSample::provider),
+    PROMPT("prompt", CostSample::prompt),
+    ENVIRONMENT("environment", CostSample::environment),
+    FEATURE_MODEL("feature_model", FEATURE, MODEL),
+    USER_FEATURE("user_feature", USER, FEATURE);
+
+    /** Joins the parts of a pair's value; a control character, so no attribute value contains it. */
+    public static final String PAIR_SEPARATOR = "\u001f";
 
     /** Stands in for an attribute the caller did not set, so such calls are still counted. */
     public static final String UNSET = "(unset)";
@@ -23,7 +34,16 @@ public enum Dimension {
 
     Dimension(String label, Function<CostSample, String> value) {
         this.label = label;
-        this.value = value;
+        this.value = sample -> orUnset(value.apply(sample));
+    }
+
+    Dimension(String label, Dimension first, Dimension second) {
+        this.label = label;
+        this.value = sample -> first.value.apply(sample) + PAIR_SEPARATOR + second.value.apply(sample);
+    }
+
+    private static String orUnset(String value) {
+        return value == null || value.isBlank() ? UNSET : value;
     }
 
     public String label() {
@@ -31,8 +51,7 @@ public enum Dimension {
     }
 
     public String keyOf(CostSample sample) {
-        String v = value.apply(sample);
-        return key(v == null || v.isBlank() ? UNSET : v);
+        return key(value.apply(sample));
     }
 
     public String key(String value) {
@@ -52,6 +71,11 @@ public enum Dimension {
     /** The dimension value of a key of this dimension. */
     public String valueOfKey(String key) {
         return key.substring(label.length() + 1);
+    }
+
+    /** The attribute values a value of this dimension is made of: one, or two for a pair. */
+    public List<String> parts(String value) {
+        return List.of(value.split(PAIR_SEPARATOR, -1));
     }
 
     public static Optional<Dimension> fromLabel(String label) {

@@ -5,6 +5,7 @@ import io.llmwatch.processor.pricing.PriceCatalog;
 import io.llmwatch.processor.pricing.PriceResult;
 import io.llmwatch.processor.pricing.usage.TokenUsage;
 import io.llmwatch.schemas.span.Attribution;
+import io.llmwatch.schemas.span.PromptRef;
 import io.llmwatch.schemas.span.SpanEvent;
 import io.llmwatch.schemas.span.Usage;
 
@@ -43,10 +44,28 @@ public final class SpanCostCalculator {
         String model = modelOf(span);
         Usage usage = span.getUsage();
         Attribution attribution = span.getAttribution();
+        long latencyMillis = Math.max(0, (span.getEndTimeUnixNano() - span.getStartTimeUnixNano()) / NANOS_PER_MILLI);
         return new CostSample(span.getTraceId(), eventTimeMillis, attribution.getTenant(), attribution.getUser(),
-                attribution.getFeature(), span.getProvider(), model,
+                attribution.getFeature(), attribution.getEnvironment(), promptOf(span), span.getProvider(), model,
                 price(span.getProvider(), model, Instant.ofEpochMilli(eventTimeMillis), usage),
-                usage.getInputTokens(), usage.getOutputTokens(), usage.getCacheReadTokens(), span.getError() != null);
+                usage.getInputTokens(), usage.getOutputTokens(), usage.getCacheReadTokens(), latencyMillis,
+                span.getError() != null);
+    }
+
+    /**
+     * The prompt as analysts name it, {@code name@version}; without a registry version the first
+     * 12 hex digits of the template hash tell versions apart.
+     */
+    static String promptOf(SpanEvent span) {
+        PromptRef prompt = span.getPrompt();
+        if (prompt == null) {
+            return null;
+        }
+        if (prompt.getVersion() != null) {
+            return prompt.getName() + "@" + prompt.getVersion();
+        }
+        String hash = prompt.getTemplateSha256();
+        return hash == null ? prompt.getName() : prompt.getName() + "@" + hash.substring(0, Math.min(12, hash.length()));
     }
 
     private BigDecimal price(String provider, String model, Instant at, Usage usage) {

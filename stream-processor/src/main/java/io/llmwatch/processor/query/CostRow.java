@@ -1,10 +1,14 @@
 package io.llmwatch.processor.query;
 
+import java.util.List;
+
 /**
  * One row of {@code GET /api/cost}: the totals of one dimension value in one window.
  *
- * @param costUsd exact USD as a decimal string
+ * @param key      the dimension value; for a pair such as feature_model, its parts joined by {@code |}
+ * @param keyParts the attribute values the key is made of, one for a single dimension, two for a pair
+ * @param costUsd  exact USD as a decimal string
  */
-public record CostRow(String key, String windowStart, String windowEnd, String costUsd, long calls,
+public record CostRow(String key, List<String> keyParts, String windowStart, String windowEnd, String costUsd, long calls,
                       long unpricedCalls, long errors, long inputTokens, long outputTokens, long cacheReadTokens) {
 }

@@ -64,7 +64,8 @@ public final class LocalStateQueries {
             .thenComparing(CostRow::key);
 
     private static CostRow toRow(CostQuery query, Windowed<String> window, CostAggregate total) {
-        return new CostRow(query.dimension().valueOfKey(window.key()),
+        List<String> parts = query.dimension().parts(query.dimension().valueOfKey(window.key()));
+        return new CostRow(String.join("|", parts), parts,
                 window.window().startTime().toString(), window.window().endTime().toString(),
                 Money.format(total.costUsd()), total.calls(), total.unpricedCalls(), total.errors(),
                 total.inputTokens(), total.outputTokens(), total.cacheReadTokens());

@@ -33,6 +33,7 @@ import java.util.Arrays;
  * <pre>
  * spans ─► LLM calls only ─► price ─► one sample per dimension ─► repartition by dimension|value
  *            ├─► windowed aggregates per window size (store cost-by-dimension-{label})
+ *            ├─► samples those aggregates refuse as late ─► late topic
  *            └─► feature keys ─► cost-spike detector ─► alerts topic
  * </pre>
  */
@@ -67,6 +68,10 @@ final class CostAttribution {
                                     .withValueSerde(AGGREGATE_SERDE)
                                     .withRetention(window.retention()));
         }
+
+        samplesByDimension
+                .process(() -> new LateSampleRouter(settings.windows()), Named.as("late-samples"))
+                .to(Topics.LATE.name(), Produced.with(Serdes.String(), SAMPLE_SERDE).withName("late-samples-sink"));
 
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(COST_SPIKE_STORE),
                 Serdes.String(), new JsonSerde<>(CostSpikeState.class)));

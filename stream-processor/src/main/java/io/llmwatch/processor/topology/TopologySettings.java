@@ -15,7 +15,7 @@ import java.util.Objects;
 public record TopologySettings(List<WindowSpec> windows, CostSpikeSettings costSpike, int recentAlertsKept) {
 
     public static final TopologySettings DEFAULTS = new TopologySettings(
-            List.of(WindowSpec.ONE_MINUTE, WindowSpec.ONE_HOUR), CostSpikeSettings.DEFAULTS, 1_000);
+            List.of(WindowSpec.ONE_MINUTE, WindowSpec.ONE_HOUR, WindowSpec.ONE_DAY), CostSpikeSettings.DEFAULTS, 1_000);
 
     public TopologySettings {
         windows = List.copyOf(windows);

@@ -14,6 +14,7 @@ public record WindowSpec(String label, Duration size, Duration grace, Duration r
 
     public static final WindowSpec ONE_MINUTE = new WindowSpec("1m", Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofDays(1));
     public static final WindowSpec ONE_HOUR = new WindowSpec("1h", Duration.ofHours(1), Duration.ofMinutes(10), Duration.ofDays(7));
+    public static final WindowSpec ONE_DAY = new WindowSpec("1d", Duration.ofDays(1), Duration.ofHours(1), Duration.ofDays(35));
 
     public WindowSpec {
         Objects.requireNonNull(label, "label");

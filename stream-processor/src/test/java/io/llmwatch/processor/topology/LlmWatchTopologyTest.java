@@ -1,6 +1,7 @@
 package io.llmwatch.processor.topology;
 
 import io.llmwatch.processor.cost.CostAggregate;
+import io.llmwatch.processor.cost.Dimension;
 import io.llmwatch.processor.cost.SpanCostCalculator;
 import io.llmwatch.processor.pricing.PriceCatalog;
 import io.llmwatch.schemas.alert.AlertEvent;
@@ -141,12 +142,29 @@ class LlmWatchTopologyTest {
     }
 
     @Test
-    void dropsSpansLaterThanTheGraceOfTheirWindow() {
+    void keepsSpansLaterThanTheGraceOfTheirWindowOnTheLateTopic() {
+        TestOutputTopic<String, byte[]> late = driver.createOutputTopic(Topics.LATE.name(),
+                Topics.LATE.keySerde().deserializer(), Topics.LATE.valueSerde().deserializer());
         send(TestSpans.llmCall(START.plus(Duration.ofMinutes(3)), "openai", "gpt-4o", "search", "u-1", 1_000, 0));
         send(TestSpans.llmCall(START.plus(Duration.ofMinutes(1)), "openai", "gpt-4o", "search", "u-1", 1_000, 0));
 
         assertThat(aggregate("cost-by-dimension-1m", "model|gpt-4o", START.plus(Duration.ofMinutes(1)))).isNull();
         assertThat(aggregate("cost-by-dimension-1h", "model|gpt-4o", START).calls()).isEqualTo(2);
+        List<TestRecord<String, byte[]>> refused = late.readRecordsToList();
+        assertThat(refused).extracting(TestRecord::key).contains("model|gpt-4o", "feature|search", "tenant|acme");
+        assertThat(refused).allSatisfy(record -> assertThat(
+                new String(record.headers().lastHeader("llmwatch.late.windows").value(), StandardCharsets.UTF_8))
+                .isEqualTo("1m"));
+        assertThat(refused).hasSize(Dimension.values().length);
+    }
+
+    @Test
+    void attributesToEveryDimensionAndTheAnalystsPairs() {
+        send(TestSpans.llmCall(START.plusSeconds(1), "openai", "gpt-4o", "search", "u-1", 1_000, 0));
+
+        assertThat(windows("cost-by-dimension-1d")).extracting(row -> row.key.key()).containsExactlyInAnyOrder(
+                "tenant|acme", "user|u-1", "feature|search", "model|gpt-4o", "provider|openai", "prompt|(unset)",
+                "environment|(unset)", "feature_model|search\u001fgpt-4o", "user_feature|u-1\u001fsearch");
     }
 
     @Test
