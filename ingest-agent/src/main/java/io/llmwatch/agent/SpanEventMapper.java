@@ -72,6 +72,11 @@ final class SpanEventMapper {
                 .setCacheReadTokens(usage.cacheReadTokens())
                 .setCacheWriteTokens(usage.cacheWriteTokens())
                 .setReasoningTokens(usage.reasoningTokens())
+                .setInputAudioTokens(usage.inputAudioTokens())
+                .setCacheAudioReadTokens(usage.cacheAudioReadTokens())
+                .setOutputAudioTokens(usage.outputAudioTokens())
+                .setInputImageTokens(usage.inputImageTokens())
+                .setOutputImageTokens(usage.outputImageTokens())
                 .build();
     }
 

@@ -54,7 +54,9 @@ final class TelemetryValidator {
 
     private static Optional<String> problemWith(TokenUsage usage) {
         if (usage.inputTokens() < 0 || usage.outputTokens() < 0 || usage.cacheReadTokens() < 0
-                || usage.cacheWriteTokens() < 0 || usage.reasoningTokens() < 0) {
+                || usage.cacheWriteTokens() < 0 || usage.reasoningTokens() < 0
+                || usage.inputAudioTokens() < 0 || usage.cacheAudioReadTokens() < 0 || usage.outputAudioTokens() < 0
+                || usage.inputImageTokens() < 0 || usage.outputImageTokens() < 0) {
             return Optional.of("negative token count in " + usage);
         }
         if (usage.cacheReadTokens() + usage.cacheWriteTokens() > usage.inputTokens()) {

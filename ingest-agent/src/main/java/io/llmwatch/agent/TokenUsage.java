@@ -9,7 +9,9 @@ import java.util.Objects;
  *       to the provider's cache: cache tokens are a breakdown of input, never an addition to it;</li>
  *   <li>{@link #outputTokens()} counts every completion token, including reasoning ("thinking") tokens.</li>
  * </ul>
- * Anthropic reports cache tokens <em>beside</em> {@code input_tokens}: add them in before building this.
+ * The audio and image counts are breakdowns too: of input, of cache reads and of output respectively.
+ * Anthropic reports cache tokens <em>beside</em> {@code input_tokens}: add them in before building this,
+ * or let {@link io.llmwatch.agent.usage.UsageExtractors} read the provider's response.
  * OpenAI's {@code prompt_tokens} and {@code completion_tokens} already follow the convention.
  *
  * <p>The builder accepts any numbers; a usage that breaks the convention (a negative count, more cached
@@ -25,6 +27,11 @@ public final class TokenUsage {
     private final long cacheReadTokens;
     private final long cacheWriteTokens;
     private final long reasoningTokens;
+    private final long inputAudioTokens;
+    private final long cacheAudioReadTokens;
+    private final long outputAudioTokens;
+    private final long inputImageTokens;
+    private final long outputImageTokens;
 
     private TokenUsage(Builder builder) {
         this.inputTokens = builder.inputTokens;
@@ -32,6 +39,11 @@ public final class TokenUsage {
         this.cacheReadTokens = builder.cacheReadTokens;
         this.cacheWriteTokens = builder.cacheWriteTokens;
         this.reasoningTokens = builder.reasoningTokens;
+        this.inputAudioTokens = builder.inputAudioTokens;
+        this.cacheAudioReadTokens = builder.cacheAudioReadTokens;
+        this.outputAudioTokens = builder.outputAudioTokens;
+        this.inputImageTokens = builder.inputImageTokens;
+        this.outputImageTokens = builder.outputImageTokens;
     }
 
     public static Builder builder() {
@@ -68,23 +80,55 @@ public final class TokenUsage {
         return reasoningTokens;
     }
 
+    /** Audio prompt tokens; part of {@link #inputTokens()}. */
+    public long inputAudioTokens() {
+        return inputAudioTokens;
+    }
+
+    /** Audio prompt tokens served from the cache; part of {@link #cacheReadTokens()}. */
+    public long cacheAudioReadTokens() {
+        return cacheAudioReadTokens;
+    }
+
+    /** Audio completion tokens; part of {@link #outputTokens()}. */
+    public long outputAudioTokens() {
+        return outputAudioTokens;
+    }
+
+    /** Image prompt tokens; part of {@link #inputTokens()}. */
+    public long inputImageTokens() {
+        return inputImageTokens;
+    }
+
+    /** Image completion tokens; part of {@link #outputTokens()}. */
+    public long outputImageTokens() {
+        return outputImageTokens;
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof TokenUsage that
                 && inputTokens == that.inputTokens && outputTokens == that.outputTokens
                 && cacheReadTokens == that.cacheReadTokens && cacheWriteTokens == that.cacheWriteTokens
-                && reasoningTokens == that.reasoningTokens;
+                && reasoningTokens == that.reasoningTokens
+                && inputAudioTokens == that.inputAudioTokens && cacheAudioReadTokens == that.cacheAudioReadTokens
+                && outputAudioTokens == that.outputAudioTokens
+                && inputImageTokens == that.inputImageTokens && outputImageTokens == that.outputImageTokens;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(inputTokens, outputTokens, cacheReadTokens, cacheWriteTokens, reasoningTokens);
+        return Objects.hash(inputTokens, outputTokens, cacheReadTokens, cacheWriteTokens, reasoningTokens,
+                inputAudioTokens, cacheAudioReadTokens, outputAudioTokens, inputImageTokens, outputImageTokens);
     }
 
     @Override
     public String toString() {
         return "TokenUsage{input=" + inputTokens + ", output=" + outputTokens + ", cacheRead=" + cacheReadTokens
-                + ", cacheWrite=" + cacheWriteTokens + ", reasoning=" + reasoningTokens + '}';
+                + ", cacheWrite=" + cacheWriteTokens + ", reasoning=" + reasoningTokens
+                + ", inputAudio=" + inputAudioTokens + ", cacheAudioRead=" + cacheAudioReadTokens
+                + ", outputAudio=" + outputAudioTokens + ", inputImage=" + inputImageTokens
+                + ", outputImage=" + outputImageTokens + '}';
     }
 
     public static final class Builder {
@@ -93,6 +137,11 @@ public final class TokenUsage {
         private long cacheReadTokens;
         private long cacheWriteTokens;
         private long reasoningTokens;
+        private long inputAudioTokens;
+        private long cacheAudioReadTokens;
+        private long outputAudioTokens;
+        private long inputImageTokens;
+        private long outputImageTokens;
 
         private Builder() {
         }
@@ -124,6 +173,36 @@ public final class TokenUsage {
         /** The part of the output tokens spent reasoning. */
         public Builder reasoningTokens(long reasoningTokens) {
             this.reasoningTokens = reasoningTokens;
+            return this;
+        }
+
+        /** The part of the input tokens that were audio. */
+        public Builder inputAudioTokens(long inputAudioTokens) {
+            this.inputAudioTokens = inputAudioTokens;
+            return this;
+        }
+
+        /** The part of the cache-read tokens that were audio. */
+        public Builder cacheAudioReadTokens(long cacheAudioReadTokens) {
+            this.cacheAudioReadTokens = cacheAudioReadTokens;
+            return this;
+        }
+
+        /** The part of the output tokens that were audio. */
+        public Builder outputAudioTokens(long outputAudioTokens) {
+            this.outputAudioTokens = outputAudioTokens;
+            return this;
+        }
+
+        /** The part of the input tokens that were images. */
+        public Builder inputImageTokens(long inputImageTokens) {
+            this.inputImageTokens = inputImageTokens;
+            return this;
+        }
+
+        /** The part of the output tokens that were images. */
+        public Builder outputImageTokens(long outputImageTokens) {
+            this.outputImageTokens = outputImageTokens;
             return this;
         }
 

@@ -2,6 +2,7 @@ package io.llmwatch.launcher;
 
 import io.llmwatch.launcher.command.CostCommand;
 import io.llmwatch.launcher.command.DemoCommand;
+import io.llmwatch.launcher.command.PricesCommand;
 import io.llmwatch.launcher.command.ProcessorCommand;
 import io.llmwatch.launcher.command.SimulateCommand;
 import io.llmwatch.launcher.command.SinkCommand;
@@ -23,6 +24,7 @@ import java.io.UncheckedIOException;
                 SinkCommand.class,
                 SimulateCommand.class,
                 CostCommand.class,
+                PricesCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class LlmWatchCli implements Runnable {

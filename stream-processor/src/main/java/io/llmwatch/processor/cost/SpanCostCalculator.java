@@ -3,6 +3,7 @@ package io.llmwatch.processor.cost;
 import io.llmwatch.processor.pricing.CostBreakdown;
 import io.llmwatch.processor.pricing.PriceCatalog;
 import io.llmwatch.processor.pricing.PriceResult;
+import io.llmwatch.processor.pricing.updates.PriceBook;
 import io.llmwatch.processor.pricing.usage.TokenUsage;
 import io.llmwatch.schemas.span.Attribution;
 import io.llmwatch.schemas.span.PromptRef;
@@ -14,18 +15,28 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * Turns a span into a {@link CostSample}: its model priced with the catalogue at the span's event
- * time. A model without a price still yields a sample, with its tokens and no cost, so calls are
+ * Turns a span into a {@link CostSample}: its model priced with the prices in force at the span's
+ * event time (the catalogue, or an operator override effective by then). A model without a price still yields a sample, with its tokens and no cost, so calls are
  * never lost from the totals just because nobody priced them yet.
  */
 public final class SpanCostCalculator {
 
     private static final long NANOS_PER_MILLI = 1_000_000L;
 
-    private final PriceCatalog catalog;
+    private final PriceBook prices;
 
+    /** Prices with whatever the book holds at the moment each span is priced. */
+    public SpanCostCalculator(PriceBook prices) {
+        this.prices = Objects.requireNonNull(prices, "prices");
+    }
+
+    /** Prices with the catalogue until overrides arrive in its own book. */
     public SpanCostCalculator(PriceCatalog catalog) {
-        this.catalog = Objects.requireNonNull(catalog, "catalog");
+        this(new PriceBook(catalog));
+    }
+
+    public PriceBook prices() {
+        return prices;
     }
 
     /** Whether the span called a model, i.e. is something cost is attributed to (tool calls and agent steps are not). */
@@ -72,7 +83,7 @@ public final class SpanCostCalculator {
         if (provider == null || provider.isBlank()) {
             return null;
         }
-        PriceResult result = catalog.price(provider, model, at, tokenUsage(usage));
+        PriceResult result = prices.current().price(provider, model, at, tokenUsage(usage));
         return result instanceof CostBreakdown breakdown ? breakdown.totalPrice() : null;
     }
 

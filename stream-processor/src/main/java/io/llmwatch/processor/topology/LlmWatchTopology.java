@@ -2,6 +2,8 @@ package io.llmwatch.processor.topology;
 
 import io.llmwatch.processor.cost.SpanCostCalculator;
 import io.llmwatch.processor.detection.RecentAlertsProcessor;
+import io.llmwatch.processor.pricing.updates.PriceBook;
+import io.llmwatch.processor.pricing.updates.PriceUpdateProcessor;
 import io.llmwatch.schemas.span.SpanEvent;
 import io.llmwatch.schemas.topic.Topics;
 import org.apache.kafka.common.serialization.Serdes;
@@ -19,6 +21,7 @@ import java.time.Clock;
  * adds itself to the builder from the one spans source:
  *
  * <pre>
+ * prices ─► global store ─► the price book every instance prices with
  * spans ─► {@link CostAttribution}: price, attribute per dimension, windowed aggregates, cost detectors ─► alerts
  * alerts ─► recent alerts (store alerts-recent)
  * </pre>
@@ -29,6 +32,7 @@ import java.time.Clock;
 public final class LlmWatchTopology {
 
     public static final String RECENT_ALERTS_STORE = "alerts-recent";
+    public static final String PRICES_STORE = "prices";
 
     private LlmWatchTopology() {
     }
@@ -40,9 +44,20 @@ public final class LlmWatchTopology {
                         .withTimestampExtractor(new SpanEventTimeExtractor())
                         .withName("spans"));
 
+        addPriceUpdates(builder, pricing.prices());
         CostAttribution.addTo(spans, builder, settings, pricing, clock);
         addRecentAlerts(builder, settings);
         return builder.build();
+    }
+
+    /** Operator prices: a global store, so every instance prices every partition with every override. */
+    private static void addPriceUpdates(StreamsBuilder builder, PriceBook prices) {
+        builder.addGlobalStore(
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PRICES_STORE),
+                        Topics.PRICES.keySerde(), Topics.PRICES.valueSerde()).withLoggingDisabled(),
+                Topics.PRICES.name(),
+                Consumed.with(Topics.PRICES.keySerde(), Topics.PRICES.valueSerde()).withName("prices"),
+                () -> new PriceUpdateProcessor(PRICES_STORE, prices));
     }
 
     private static void addRecentAlerts(StreamsBuilder builder, TopologySettings settings) {

@@ -4,6 +4,8 @@ import io.llmwatch.processor.cost.CostAggregate;
 import io.llmwatch.processor.cost.Dimension;
 import io.llmwatch.processor.cost.SpanCostCalculator;
 import io.llmwatch.processor.pricing.PriceCatalog;
+import io.llmwatch.processor.pricing.updates.PriceBook;
+import io.llmwatch.schemas.price.PriceEntry;
 import io.llmwatch.schemas.alert.AlertEvent;
 import io.llmwatch.schemas.alert.AlertStatus;
 import io.llmwatch.schemas.span.SpanEvent;
@@ -33,6 +35,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -117,6 +120,45 @@ class LlmWatchTopologyTest {
         assertThat(featureHour.costUsd()).isEqualByComparingTo("0.0245");
         assertThat(aggregate("cost-by-dimension-1h", "user|u-2", START).costUsd()).isEqualByComparingTo("0.002");
         assertThat(aggregate("cost-by-dimension-1h", "tenant|acme", START).calls()).isEqualTo(4);
+    }
+
+    @Test
+    void pricesWithTheOperatorOverrideValidAtEachSpansEventTime() {
+        TestInputTopic<String, PriceEntry> prices = driver.createInputTopic(Topics.PRICES.name(),
+                Topics.PRICES.keySerde().serializer(), Topics.PRICES.valueSerde().serializer());
+        Instant effective = START.plus(Duration.ofMinutes(5));
+        prices.pipeInput(PriceBook.key("openai", "gpt-4o", effective.toEpochMilli()), PriceEntry.newBuilder()
+                .setProvider("openai").setModel("gpt-4o").setEffectiveFromMillis(effective.toEpochMilli())
+                .setPricesPerMillion(Map.of("input_mtok", "1", "output_mtok", "2"))
+                .setUpdatedAtMillis(START.toEpochMilli())
+                .build());
+
+        send(TestSpans.llmCall(START.plus(Duration.ofMinutes(4)), "openai", "gpt-4o", "search", "u-1", 1_000, 500));
+        send(TestSpans.llmCall(START.plus(Duration.ofMinutes(6)), "openai", "gpt-4o", "search", "u-1", 1_000, 500));
+
+        // before: catalogue $2.50 / $10 per million; from the override on: $1 / $2 per million
+        assertThat(aggregate("cost-by-dimension-1m", "model|gpt-4o", START.plus(Duration.ofMinutes(4))).costUsd())
+                .isEqualByComparingTo("0.0075");
+        assertThat(aggregate("cost-by-dimension-1m", "model|gpt-4o", START.plus(Duration.ofMinutes(6))).costUsd())
+                .isEqualByComparingTo("0.002");
+    }
+
+    @Test
+    void pricesAModelTheCatalogueLacksOnceAnOperatorPricesIt() {
+        TestInputTopic<String, PriceEntry> prices = driver.createInputTopic(Topics.PRICES.name(),
+                Topics.PRICES.keySerde().serializer(), Topics.PRICES.valueSerde().serializer());
+        prices.pipeInput(PriceBook.key("openai", "gpt-internal", 0), PriceEntry.newBuilder()
+                .setProvider("openai").setModel("gpt-internal").setEffectiveFromMillis(0)
+                .setPricesPerMillion(Map.of("input_mtok", "3", "output_mtok", "4"))
+                .setRequestPriceUsd("0.001")
+                .setUpdatedAtMillis(START.toEpochMilli())
+                .build());
+
+        send(TestSpans.llmCall(START.plusSeconds(1), "openai", "gpt-internal", "search", "u-1", 1_000_000, 0));
+
+        CostAggregate model = aggregate("cost-by-dimension-1m", "model|gpt-internal", START);
+        assertThat(model.unpricedCalls()).isZero();
+        assertThat(model.costUsd()).isEqualByComparingTo("3.001");
     }
 
     @Test
