@@ -1,8 +1,14 @@
 package io.llmwatch.processor.cost;
 
+import io.llmwatch.processor.stats.LatencySketch;
+
 import java.math.BigDecimal;
 
-/** Running totals of one dimension key in one window. Addition is exact and order-independent. */
+/**
+ * Running totals of one dimension key in one window. Addition is exact and order-independent; the
+ * latency distribution is a fixed-accuracy sketch, so an aggregate stays small however many calls
+ * it counts.
+ */
 public record CostAggregate(
         BigDecimal costUsd,
         long calls,
@@ -10,9 +16,10 @@ public record CostAggregate(
         long errors,
         long inputTokens,
         long outputTokens,
-        long cacheReadTokens) {
+        long cacheReadTokens,
+        LatencySketch latency) {
 
-    public static final CostAggregate EMPTY = new CostAggregate(BigDecimal.ZERO, 0, 0, 0, 0, 0, 0);
+    public static final CostAggregate EMPTY = new CostAggregate(BigDecimal.ZERO, 0, 0, 0, 0, 0, 0, LatencySketch.EMPTY);
 
     public CostAggregate plus(CostSample sample) {
         return new CostAggregate(
@@ -22,7 +29,8 @@ public record CostAggregate(
                 errors + (sample.error() ? 1 : 0),
                 inputTokens + sample.inputTokens(),
                 outputTokens + sample.outputTokens(),
-                cacheReadTokens + sample.cacheReadTokens());
+                cacheReadTokens + sample.cacheReadTokens(),
+                latency.add(sample.latencyMillis()));
     }
 
     public CostAggregate plus(CostAggregate other) {
@@ -33,6 +41,7 @@ public record CostAggregate(
                 errors + other.errors,
                 inputTokens + other.inputTokens,
                 outputTokens + other.outputTokens,
-                cacheReadTokens + other.cacheReadTokens);
+                cacheReadTokens + other.cacheReadTokens,
+                latency.merge(other.latency));
     }
 }

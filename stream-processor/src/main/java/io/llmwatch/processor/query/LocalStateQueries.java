@@ -68,6 +68,7 @@ public final class LocalStateQueries {
         return new CostRow(String.join("|", parts), parts,
                 window.window().startTime().toString(), window.window().endTime().toString(),
                 Money.format(total.costUsd()), total.calls(), total.unpricedCalls(), total.errors(),
-                total.inputTokens(), total.outputTokens(), total.cacheReadTokens());
+                total.inputTokens(), total.outputTokens(), total.cacheReadTokens(),
+                total.latency().quantile(0.5), total.latency().quantile(0.95), total.latency().quantile(0.99));
     }
 }

@@ -39,6 +39,7 @@ import java.util.Map;
 import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 class LlmWatchTopologyTest {
 
@@ -113,6 +114,8 @@ class LlmWatchTopologyTest {
         assertThat(firstMinute.costUsd()).isEqualByComparingTo("0.0225");
         assertThat(firstMinute.inputTokens()).isEqualTo(3_000);
         assertThat(firstMinute.outputTokens()).isEqualTo(1_500);
+        assertThat(firstMinute.latency().count()).isEqualTo(3);
+        assertThat((double) firstMinute.latency().quantile(0.99)).isCloseTo(800, within(800 * 0.02));
 
         CostAggregate featureHour = aggregate("cost-by-dimension-1h", "feature|support-chat", START);
         // claude-3-5-haiku: $0.80 per million input, $4 per million output → 0.0016 + 0.0004
