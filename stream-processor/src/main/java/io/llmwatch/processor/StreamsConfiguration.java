@@ -1,6 +1,7 @@
 package io.llmwatch.processor;
 
 import io.llmwatch.schemas.topic.Topics;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
@@ -10,7 +11,16 @@ import java.util.Map;
 import java.util.Properties;
 
 /** The Kafka Streams configuration llmwatch runs with, kept apart from the topology it runs. */
-final class StreamsConfiguration {
+public final class StreamsConfiguration {
+
+    /**
+     * One produce request in flight per broker. With several, a transactional producer writing to a
+     * partition created moments before can have its first batch refused and every later one rejected
+     * as out of sequence, stalling the task (KAFKA-15591); llmwatch creates its topics at start, so
+     * it meets exactly that. Batching still fills each request.
+     */
+    public static final Map<String, Object> PRODUCER_SAFETY =
+            Map.of(StreamsConfig.producerPrefix(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION), 1);
 
     private StreamsConfiguration() {
     }
@@ -32,6 +42,7 @@ final class StreamsConfiguration {
         config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
         config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class);
         config.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.DLQ.name());
+        config.putAll(PRODUCER_SAFETY);
         Properties properties = new Properties();
         properties.putAll(config);
         return properties;
