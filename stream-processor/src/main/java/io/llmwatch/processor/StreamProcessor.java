@@ -13,6 +13,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,13 +58,14 @@ public final class StreamProcessor implements AutoCloseable {
             schemaListener.close();
             throw new UncheckedIOException("Cannot bind the query API to " + settings.httpHost() + ":" + settings.httpPort(), e);
         }
-        String advertised = settings.advertisedHost() + ":" + api.port();
+        HostInfo self = new HostInfo(settings.advertisedHost(), api.port());
+        String advertised = self.host() + ":" + self.port();
         KafkaStreams streams = new KafkaStreams(topology, StreamsConfiguration.of(settings, advertised));
         streams.setUncaughtExceptionHandler(exception -> {
             LOG.error("Stream thread failed; replacing it", exception);
             return StreamThreadExceptionResponse.REPLACE_THREAD;
         });
-        api.serve(ApiRoutes.of(streams, settings.topology(), clock));
+        api.serve(ApiRoutes.of(streams, self, settings.topology(), clock));
         streams.start();
         LOG.info("Processor {} started; query API on http://{}", settings.applicationId(), advertised);
         return new StreamProcessor(streams, api, schemaListener);

@@ -1,24 +1,41 @@
 package io.llmwatch.processor.api;
 
-import com.sun.net.httpserver.HttpHandler;
+import io.llmwatch.processor.prompt.PromptVersionQueries;
 import io.llmwatch.processor.query.LocalStateQueries;
+import io.llmwatch.processor.query.StoreLocator;
 import io.llmwatch.processor.topology.TopologySettings;
+import io.llmwatch.processor.trace.TraceQueries;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.state.HostInfo;
 
 import java.time.Clock;
+import java.util.EnumMap;
 import java.util.Map;
 
-/** The query API's endpoints. */
+/** The query API's endpoints and what answers each; the switch is exhaustive, so none goes unanswered. */
 public final class ApiRoutes {
 
     private ApiRoutes() {
     }
 
-    public static Map<String, HttpHandler> of(KafkaStreams streams, TopologySettings settings, Clock clock) {
+    /** @param self how other instances reach this one: the advertised {@code application.server} */
+    public static Map<Endpoint, ApiHandler> of(KafkaStreams streams, HostInfo self, TopologySettings settings, Clock clock) {
         LocalStateQueries queries = new LocalStateQueries(streams);
-        return Map.of(
-                "/api/health", new HealthHandler(streams),
-                "/api/cost", new CostHandler(streams, queries, settings, clock),
-                "/api/alerts", new AlertsHandler(streams, queries));
+        TraceQueries traces = new TraceQueries(streams);
+        ClusterQueries cluster = new ClusterQueries(new StoreLocator(streams, self), new PeerClient());
+        Map<Endpoint, ApiHandler> routes = new EnumMap<>(Endpoint.class);
+        for (Endpoint endpoint : Endpoint.values()) {
+            routes.put(endpoint, switch (endpoint) {
+                case HEALTH -> new HealthHandler(streams);
+                case OPENAPI -> new OpenApiHandler();
+                case COST -> new StateQueryGuard(streams, new CostHandler(cluster, queries, settings, clock));
+                case ALERTS -> new StateQueryGuard(streams, new AlertsHandler(cluster, queries));
+                case TRACES -> new StateQueryGuard(streams, new TraceSearchHandler(cluster, traces, clock));
+                case TRACE -> new StateQueryGuard(streams, new TraceHandler(cluster, traces));
+                case PROMPT_VERSIONS -> new StateQueryGuard(streams,
+                        new PromptVersionsHandler(cluster, new PromptVersionQueries(streams)));
+            });
+        }
+        return routes;
     }
 }

@@ -1,27 +1,35 @@
 package io.llmwatch.processor.api;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.util.LinkedHashMap;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The processor's HTTP server. Routes are exact paths; anything else is a JSON 404. A handler that
- * throws answers a JSON 500 instead of a dropped connection.
+ * The processor's HTTP server. Requests are matched against each {@link Endpoint}'s path template;
+ * anything else is a JSON 404. A handler that throws answers a JSON 500 instead of a dropped
+ * connection.
  */
 public final class ApiServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
-    private static final int WORKER_THREADS = 4;
+    /**
+     * A request that fans out holds its thread while other instances answer, and they answer with
+     * their own threads; a pool this size keeps instances that query each other from running out
+     * of threads at once, and the peer timeout bounds the wait if they ever do.
+     */
+    private static final int WORKER_THREADS = 16;
 
     private final HttpServer server;
     private final ExecutorService workers;
@@ -46,29 +54,62 @@ public final class ApiServer implements AutoCloseable {
         return new ApiServer(server, workers);
     }
 
-    /** Starts serving {@code routes}, exact path → handler. */
-    public void serve(Map<String, HttpHandler> routes) {
-        Map<String, HttpHandler> exact = new LinkedHashMap<>(routes);
-        server.createContext("/", exchange -> dispatch(exact, exchange));
+    /** Starts serving {@code routes}. */
+    public void serve(Map<Endpoint, ApiHandler> routes) {
+        Map<Endpoint, ApiHandler> handlers = new EnumMap<>(routes);
+        server.createContext("/", exchange -> dispatch(handlers, exchange));
         server.start();
     }
 
-    private static void dispatch(Map<String, HttpHandler> routes, HttpExchange exchange) throws IOException {
+    private static void dispatch(Map<Endpoint, ApiHandler> routes, HttpExchange exchange) throws IOException {
         try (exchange) {
-            HttpHandler handler = routes.get(exchange.getRequestURI().getPath());
-            if (handler == null) {
-                HttpExchanges.sendError(exchange, 404, "no such endpoint: " + exchange.getRequestURI().getPath());
-                return;
+            send(exchange, answer(routes, exchange));
+        } catch (RuntimeException e) {
+            LOG.warn("API request {} failed", exchange.getRequestURI(), e);
+            send(exchange, ApiResponse.error(500, "internal error: " + e.getClass().getSimpleName()));
+        }
+    }
+
+    private static ApiResponse answer(Map<Endpoint, ApiHandler> routes, HttpExchange exchange) {
+        String rawPath = exchange.getRequestURI().getRawPath();
+        for (Map.Entry<Endpoint, ApiHandler> route : routes.entrySet()) {
+            Optional<Map<String, String>> pathVariables;
+            try {
+                pathVariables = route.getKey().path().match(rawPath);
+            } catch (IllegalArgumentException malformedEncoding) {
+                return ApiResponse.error(400, "malformed path: " + malformedEncoding.getMessage());
+            }
+            if (pathVariables.isEmpty()) {
+                continue;
             }
             if (!"GET".equals(exchange.getRequestMethod()) && !"HEAD".equals(exchange.getRequestMethod())) {
                 exchange.getResponseHeaders().set("Allow", "GET, HEAD");
-                HttpExchanges.sendError(exchange, 405, "method not allowed: " + exchange.getRequestMethod());
-                return;
+                return ApiResponse.error(405, "method not allowed: " + exchange.getRequestMethod());
             }
-            handler.handle(exchange);
-        } catch (RuntimeException e) {
-            LOG.warn("API request {} failed", exchange.getRequestURI(), e);
-            HttpExchanges.sendError(exchange, 500, "internal error: " + e.getClass().getSimpleName());
+            ApiRequest request;
+            try {
+                request = ApiRequest.of(exchange.getRequestURI(), pathVariables.get());
+            } catch (IllegalArgumentException malformedEncoding) {
+                return ApiResponse.error(400, "malformed query: " + malformedEncoding.getMessage());
+            }
+            return route.getValue().handle(request);
+        }
+        return ApiResponse.error(404, "no such endpoint: " + exchange.getRequestURI().getPath());
+    }
+
+    private static void send(HttpExchange exchange, ApiResponse response) throws IOException {
+        byte[] body = response.json().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        if (response.retryAfter() != null) {
+            exchange.getResponseHeaders().set("Retry-After", response.retryAfter());
+        }
+        boolean head = "HEAD".equals(exchange.getRequestMethod());
+        exchange.sendResponseHeaders(response.status(), head ? -1 : body.length);
+        if (!head) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
         }
     }
 

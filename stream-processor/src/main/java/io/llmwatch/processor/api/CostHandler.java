@@ -1,66 +1,54 @@
 package io.llmwatch.processor.api;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import io.llmwatch.processor.cost.Dimension;
 import io.llmwatch.processor.query.CostQuery;
+import io.llmwatch.processor.query.CostRow;
 import io.llmwatch.processor.query.LocalStateQueries;
 import io.llmwatch.processor.topology.TopologySettings;
 import io.llmwatch.processor.topology.WindowSpec;
-import org.apache.kafka.streams.KafkaStreams;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * {@code GET /api/cost?by=model|feature|user|tenant&window=1m|1h[&from=ISO&to=ISO]}: one row per
+ * {@code GET /api/cost?by=DIMENSION&window=1m|1h|1d[&from=ISO&to=ISO]}: one row per
  * key and window whose start lies in [from, to]. Without {@code from} the range starts 60 windows
- * before {@code to}; without {@code to} it ends now.
+ * before {@code to}; without {@code to} it ends now. Each dimension value's aggregates live on one
+ * partition, so the instances' rows are disjoint and merging them is a union, then the sort.
  */
-final class CostHandler extends StateQueryHandler {
+final class CostHandler implements ApiHandler {
 
     private static final int DEFAULT_WINDOWS_BACK = 60;
+    private static final TypeReference<List<CostRow>> ROWS = new TypeReference<>() { };
 
+    private final ClusterQueries cluster;
     private final LocalStateQueries queries;
     private final TopologySettings settings;
     private final Clock clock;
 
-    CostHandler(KafkaStreams streams, LocalStateQueries queries, TopologySettings settings, Clock clock) {
-        super(streams);
+    CostHandler(ClusterQueries cluster, LocalStateQueries queries, TopologySettings settings, Clock clock) {
+        this.cluster = cluster;
         this.queries = queries;
         this.settings = settings;
         this.clock = clock;
     }
 
     @Override
-    protected Object query(Map<String, String> parameters) {
-        String by = required(parameters, "by");
+    public ApiResponse handle(ApiRequest request) {
+        String by = request.required("by");
         Dimension dimension = Dimension.fromLabel(by)
                 .orElseThrow(() -> new IllegalArgumentException("unknown dimension by=" + by
-                        + "; use one of model, feature, user, tenant"));
-        WindowSpec window = settings.window(required(parameters, "window"));
-        Instant to = instant(parameters, "to", clock.instant());
-        Instant from = instant(parameters, "from", to.minus(window.size().multipliedBy(DEFAULT_WINDOWS_BACK)));
-        return queries.cost(new CostQuery(dimension, window, from, to));
-    }
+                        + "; use one of " + Dimension.labels()));
+        WindowSpec window = settings.window(request.required("window"));
+        Instant to = request.instant("to", clock.instant());
+        Instant from = request.instant("from", to.minus(window.size().multipliedBy(DEFAULT_WINDOWS_BACK)));
+        CostQuery query = new CostQuery(dimension, window, from, to);
 
-    private static String required(Map<String, String> parameters, String name) {
-        String value = parameters.get(name);
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("missing query parameter '" + name + "'");
-        }
-        return value;
-    }
-
-    private static Instant instant(Map<String, String> parameters, String name, Instant fallback) {
-        String value = parameters.get(name);
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(name + " must be an ISO-8601 instant such as 2026-01-31T14:32:00Z, got '" + value + "'");
-        }
+        List<CostRow> rows = new ArrayList<>(cluster.fromAll(window.storeName(), request, () -> queries.cost(query), ROWS));
+        rows.sort(LocalStateQueries.NEWEST_THEN_MOST_EXPENSIVE);
+        return ApiResponse.ok(rows);
     }
 }

@@ -1,14 +1,11 @@
 package io.llmwatch.processor.api;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import org.apache.kafka.streams.KafkaStreams;
 
-import java.io.IOException;
 import java.util.Map;
 
-/** {@code GET /api/health}: 200 only while the Streams application is RUNNING, 503 otherwise. */
-final class HealthHandler implements HttpHandler {
+/** {@code GET /api/health}: 200 only while this instance's Streams application is RUNNING, 503 otherwise. */
+final class HealthHandler implements ApiHandler {
 
     private final KafkaStreams streams;
 
@@ -17,9 +14,8 @@ final class HealthHandler implements HttpHandler {
     }
 
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
+    public ApiResponse handle(ApiRequest request) {
         KafkaStreams.State state = streams.state();
-        int status = state == KafkaStreams.State.RUNNING ? 200 : 503;
-        HttpExchanges.sendJson(exchange, status, Map.of("status", state.name()));
+        return ApiResponse.of(state == KafkaStreams.State.RUNNING ? 200 : 503, Map.of("status", state.name()));
     }
 }

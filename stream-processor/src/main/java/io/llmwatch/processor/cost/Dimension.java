@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * A dimension cost is attributed to: one attribute, or a pair analysts ask for together
@@ -76,6 +77,11 @@ public enum Dimension {
     /** The attribute values a value of this dimension is made of: one, or two for a pair. */
     public List<String> parts(String value) {
         return List.of(value.split(PAIR_SEPARATOR, -1));
+    }
+
+    /** Every label, as the API accepts them in {@code by=}. */
+    public static String labels() {
+        return Arrays.stream(values()).map(Dimension::label).collect(Collectors.joining(", "));
     }
 
     public static Optional<Dimension> fromLabel(String label) {

@@ -4,6 +4,9 @@ import io.llmwatch.processor.cost.SpanCostCalculator;
 import io.llmwatch.processor.detection.RecentAlertsProcessor;
 import io.llmwatch.processor.pricing.updates.PriceBook;
 import io.llmwatch.processor.pricing.updates.PriceUpdateProcessor;
+import io.llmwatch.processor.prompt.PromptVersionAnalytics;
+import io.llmwatch.processor.trace.TraceAssembly;
+import io.llmwatch.processor.trace.TraceSettings;
 import io.llmwatch.schemas.span.SpanEvent;
 import io.llmwatch.schemas.topic.Topics;
 import org.apache.kafka.common.serialization.Serdes;
@@ -23,6 +26,8 @@ import java.time.Clock;
  * <pre>
  * prices ─► global store ─► the price book every instance prices with
  * spans ─► {@link CostAttribution}: price, attribute per dimension, windowed aggregates, cost detectors ─► alerts
+ *       ─► {@link TraceAssembly}: spans of a trace gathered into one tree (stores traces, traces-by-user)
+ *       ─► {@link PromptVersionAnalytics}: per prompt version statistics (store prompt-versions)
  * alerts ─► recent alerts (store alerts-recent)
  * </pre>
  *
@@ -46,6 +51,8 @@ public final class LlmWatchTopology {
 
         addPriceUpdates(builder, pricing.prices());
         CostAttribution.addTo(spans, builder, settings, pricing, clock);
+        TraceAssembly.addTo(builder, spans, pricing, TraceSettings.DEFAULTS);
+        PromptVersionAnalytics.addTo(builder, spans, pricing);
         addRecentAlerts(builder, settings);
         return builder.build();
     }

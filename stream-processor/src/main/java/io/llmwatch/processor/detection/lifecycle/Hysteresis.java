@@ -23,47 +23,70 @@ public final class Hysteresis {
         this.settings = Objects.requireNonNull(settings, "settings");
     }
 
-    /** The new lifecycle and, when the alert changed, its new status. */
-    public record Step(LifecycleState state, Optional<AlertStatus> change) {
+    /** The new lifecycle and, when the alert changed, the change. */
+    public record Step(LifecycleState state, Optional<Transition> transition) {
+    }
+
+    /** The alert fired or resolved; both transitions of one incident name the same incident. */
+    public record Transition(AlertStatus status, Incident incident) {
     }
 
     public Step step(LifecycleState state, Reading reading, long eventTimeMillis) {
         return switch (state.phase()) {
             case RESOLVED -> reading == Reading.BREACHED
-                    ? towardsFiring(1, eventTimeMillis)
-                    : unchanged(state);
+                    ? towardsFiring(1, eventTimeMillis, eventTimeMillis)
+                    : withoutChange(state);
             case PENDING -> reading == Reading.BREACHED
-                    ? towardsFiring(state.streak() + 1, state.incidentStartMillis())
-                    : unchanged(LifecycleState.resolved());
+                    ? towardsFiring(state.streak() + 1, state.incidentStartMillis(), eventTimeMillis)
+                    : withoutChange(LifecycleState.resolved());
             case FIRING -> reading == Reading.CLEAR
-                    ? towardsResolved(1, state.incidentStartMillis())
-                    : unchanged(state);
+                    ? towardsResolved(1, state.incidentStartMillis(), eventTimeMillis)
+                    : withoutChange(state);
             case RESOLVING -> switch (reading) {
-                case CLEAR -> towardsResolved(state.streak() + 1, state.incidentStartMillis());
-                case BREACHED, BORDERLINE -> unchanged(firing(state.incidentStartMillis()));
+                case CLEAR -> towardsResolved(state.streak() + 1, state.incidentStartMillis(), eventTimeMillis);
+                case BREACHED, BORDERLINE -> withoutChange(firing(state.incidentStartMillis()));
             };
         };
     }
 
-    private Step towardsFiring(int breaches, long incidentStartMillis) {
-        if (breaches >= settings.breachesToFire()) {
-            return new Step(firing(incidentStartMillis), Optional.of(AlertStatus.FIRING));
-        }
-        return unchanged(new LifecycleState(Phase.PENDING, breaches, incidentStartMillis));
+    /**
+     * Ends the incident at once because what it was about is gone, e.g. its prompt version was replaced: an alert
+     * that fired is resolved, a pending one is forgotten.
+     */
+    public Step end(LifecycleState state, long eventTimeMillis) {
+        boolean fired = state.phase() == Phase.FIRING || state.phase() == Phase.RESOLVING;
+        Optional<Transition> resolution = fired
+                ? Optional.of(new Transition(AlertStatus.RESOLVED, incident(state.incidentStartMillis(), eventTimeMillis)))
+                : Optional.empty();
+        return new Step(LifecycleState.resolved(), resolution);
     }
 
-    private Step towardsResolved(int clears, long incidentStartMillis) {
-        if (clears >= settings.clearsToResolve()) {
-            return new Step(LifecycleState.resolved(), Optional.of(AlertStatus.RESOLVED));
+    private Step towardsFiring(int breaches, long incidentStartMillis, long eventTimeMillis) {
+        if (breaches >= settings.breachesToFire()) {
+            return new Step(firing(incidentStartMillis),
+                    Optional.of(new Transition(AlertStatus.FIRING, incident(incidentStartMillis, eventTimeMillis))));
         }
-        return unchanged(new LifecycleState(Phase.RESOLVING, clears, incidentStartMillis));
+        return withoutChange(new LifecycleState(Phase.PENDING, breaches, incidentStartMillis));
+    }
+
+    private Step towardsResolved(int clears, long incidentStartMillis, long eventTimeMillis) {
+        if (clears >= settings.clearsToResolve()) {
+            return new Step(LifecycleState.resolved(),
+                    Optional.of(new Transition(AlertStatus.RESOLVED, incident(incidentStartMillis, eventTimeMillis))));
+        }
+        return withoutChange(new LifecycleState(Phase.RESOLVING, clears, incidentStartMillis));
+    }
+
+    /** An incident is named by the event time of its first breach; events may arrive slightly out of order. */
+    private static Incident incident(long startMillis, long eventTimeMillis) {
+        return new Incident(Long.toString(startMillis), startMillis, Math.max(startMillis, eventTimeMillis));
     }
 
     private static LifecycleState firing(long incidentStartMillis) {
         return new LifecycleState(Phase.FIRING, 0, incidentStartMillis);
     }
 
-    private static Step unchanged(LifecycleState state) {
+    private static Step withoutChange(LifecycleState state) {
         return new Step(state, Optional.empty());
     }
 }

@@ -1,0 +1,22 @@
+package io.llmwatch.processor.api;
+
+/** Every endpoint of the query API. Each one is documented in {@code openapi.json}; a test holds us to it. */
+public enum Endpoint {
+    HEALTH("/api/health"),
+    COST("/api/cost"),
+    ALERTS("/api/alerts"),
+    TRACES("/api/traces"),
+    TRACE("/api/traces/{traceId}"),
+    PROMPT_VERSIONS("/api/prompts/{name}/versions"),
+    OPENAPI("/api/openapi");
+
+    private final PathTemplate path;
+
+    Endpoint(String path) {
+        this.path = new PathTemplate(path);
+    }
+
+    public PathTemplate path() {
+        return path;
+    }
+}

@@ -1,0 +1,31 @@
+package io.llmwatch.processor.prompt;
+
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Adds each call to its version's statistics. Input is keyed by prompt name, so all versions of a
+ * prompt land in one task and its versions are one prefix scan of one store.
+ */
+final class PromptVersionStatsProcessor implements Processor<String, PromptCall, Void, Void> {
+
+    private KeyValueStore<String, PromptVersionStats> versions;
+
+    @Override
+    public void init(ProcessorContext<Void, Void> context) {
+        versions = context.getStateStore(PromptVersionAnalytics.STORE);
+    }
+
+    @Override
+    public void process(Record<String, PromptCall> record) {
+        PromptCall call = record.value();
+        if (call == null) {
+            return;
+        }
+        String key = PromptVersionAnalytics.key(call.name(), call.version());
+        PromptVersionStats stats = versions.get(key);
+        versions.put(key, (stats == null ? PromptVersionStats.empty(call.name(), call.version()) : stats).plus(call));
+    }
+}

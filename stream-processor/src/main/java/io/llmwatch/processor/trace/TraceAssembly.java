@@ -1,0 +1,52 @@
+package io.llmwatch.processor.trace;
+
+import io.llmwatch.processor.cost.SpanCostCalculator;
+import io.llmwatch.processor.serde.JsonSerde;
+import io.llmwatch.schemas.span.SpanEvent;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.WindowStore;
+
+import java.time.Duration;
+
+/**
+ * Trace assembly: the spans of one agent run gathered into one trace, queryable by trace id and by
+ * user and time.
+ *
+ * <pre>
+ * spans (keyed by trace id) ─► assemble-traces ─► store traces          (trace id → spans)
+ *                                             └─► store traces-by-user  (user|trace id at the trace's start)
+ * </pre>
+ *
+ * No repartition: the spans topic is already keyed by trace id.
+ */
+public final class TraceAssembly {
+
+    private static final Serde<CollectedTrace> TRACE_SERDE = new JsonSerde<>(CollectedTrace.class);
+    /** Entries are points in time; the stores are windowed only for their time index and retention. */
+    private static final Duration POINT = Duration.ofMillis(1);
+
+    private TraceAssembly() {
+    }
+
+    public static void addTo(StreamsBuilder builder, KStream<String, SpanEvent> spans, SpanCostCalculator pricing,
+                             TraceSettings settings) {
+        builder.addStateStore(timeIndexedStore(TraceStores.TRACES, settings, TRACE_SERDE));
+        builder.addStateStore(timeIndexedStore(TraceStores.TRACES_BY_USER, settings, Serdes.String()));
+        spans.process(() -> new TraceAssemblyProcessor(pricing, settings), Named.as("assemble-traces"),
+                TraceStores.TRACES, TraceStores.TRACES_BY_USER);
+    }
+
+    private static <V> StoreBuilder<WindowStore<String, V>> timeIndexedStore(String name, TraceSettings settings,
+                                                                             Serde<V> values) {
+        // Caching folds the rewrites of a trace that gains spans within one commit into one changelog record.
+        return Stores.windowStoreBuilder(Stores.persistentWindowStore(name, settings.retention(), POINT, false),
+                        Serdes.String(), values)
+                .withCachingEnabled();
+    }
+}

@@ -1,0 +1,151 @@
+package io.llmwatch.processor.prompt;
+
+import io.llmwatch.processor.cost.SpanCostCalculator;
+import io.llmwatch.processor.pricing.PriceCatalog;
+import io.llmwatch.processor.testing.AgentSpans;
+import io.llmwatch.processor.topology.SpanEventTimeExtractor;
+import io.llmwatch.schemas.span.PromptRef;
+import io.llmwatch.schemas.span.Score;
+import io.llmwatch.schemas.span.SpanEvent;
+import io.llmwatch.schemas.topic.Topics;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class PromptVersionAnalyticsTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-26T14:32:00Z");
+
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, SpanEvent> spans;
+    private int sent;
+
+    @BeforeEach
+    void startDriver() {
+        StreamsBuilder builder = new StreamsBuilder();
+        KStream<String, SpanEvent> source = builder.stream(Topics.SPANS.name(),
+                Consumed.with(Topics.SPANS.keySerde(), Topics.SPANS.valueSerde())
+                        .withTimestampExtractor(new SpanEventTimeExtractor()).withName("spans"));
+        PromptVersionAnalytics.addTo(builder, source, new SpanCostCalculator(PriceCatalog.bundled()));
+        Properties config = new Properties();
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "prompt-version-analytics-test");
+        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        config.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+        driver = new TopologyTestDriver(builder.build(), config, T0);
+        spans = driver.createInputTopic(Topics.SPANS.name(), Topics.SPANS.keySerde().serializer(),
+                Topics.SPANS.valueSerde().serializer());
+    }
+
+    @AfterEach
+    void closeDriver() {
+        driver.close();
+    }
+
+    private void send(String prompt, Integer version, String model, long latencyMillis, long inputTokens,
+                      long outputTokens, Double... scores) {
+        sent++;
+        Instant start = T0.plusSeconds(sent);
+        SpanEvent span = AgentSpans.llmCall("trace-" + sent, "span-" + sent, null, start, start.plusMillis(latencyMillis),
+                        model, inputTokens, outputTokens)
+                .setPrompt(PromptRef.newBuilder().setName(prompt).setVersion(version).build())
+                .setScores(Arrays.stream(scores).map(value -> Score.newBuilder().setName("helpfulness")
+                        .setValue(value).build()).toList())
+                .build();
+        spans.pipeInput(span.getTraceId(), span);
+    }
+
+    private List<PromptVersionRow> versions(String prompt) {
+        return PromptVersionQueries.versions(driver.getKeyValueStore(PromptVersionAnalytics.STORE), prompt);
+    }
+
+    @Test
+    void countsCallsTokensAndExactCostPerVersion() {
+        send("support-answer", 6, "gpt-4o", 800, 1_000, 500);
+        send("support-answer", 6, "gpt-4o", 1_200, 3_000, 500);
+        send("support-answer", 7, "gpt-4o-mini", 400, 2_000, 300);
+
+        List<PromptVersionRow> rows = versions("support-answer");
+
+        assertThat(rows).extracting(PromptVersionRow::version).containsExactly("6", "7");
+        PromptVersionRow v6 = rows.get(0);
+        assertThat(v6.calls()).isEqualTo(2);
+        assertThat(v6.tokensPerCall()).isEqualTo(2_500.0);
+        assertThat(v6.inputTokensPerCall()).isEqualTo(2_000.0);
+        // 1000 × $2.50/M + 500 × $10/M = 0.0075; 3000 × $2.50/M + 500 × $10/M = 0.0125
+        assertThat(v6.costUsd()).isEqualTo("0.02");
+        assertThat(v6.costPerCallUsd()).isEqualTo("0.01");
+        assertThat(rows.get(1).costUsd()).isEqualTo("0.00048");
+    }
+
+    @Test
+    void reportsLatencyPercentilesWithinTheSketchsAccuracy() {
+        for (int millis = 1; millis <= 100; millis++) {
+            send("classify", 1, "gpt-4o-mini", millis * 10L, 100, 10);
+        }
+
+        PromptVersionRow v1 = versions("classify").get(0);
+        assertThat((double) v1.latencyP50Ms()).isCloseTo(500, within(500 * 0.02 + 1));
+        assertThat((double) v1.latencyP95Ms()).isCloseTo(950, within(950 * 0.02 + 1));
+    }
+
+    @Test
+    void averagesQualityOverScoredCallsAndDividesItByCostPerCall() {
+        send("support-answer", 7, "gpt-4o-mini", 400, 2_000, 300, 1.0, 0.5);
+        send("support-answer", 7, "gpt-4o-mini", 400, 2_000, 300, 0.5);
+        send("support-answer", 7, "gpt-4o-mini", 400, 2_000, 300);
+
+        PromptVersionRow v7 = versions("support-answer").get(0);
+
+        assertThat(v7.scoredCalls()).isEqualTo(2);
+        assertThat(v7.averageQuality()).isEqualTo(0.625);
+        // 0.625 quality per call at $0.00048 per call
+        assertThat(v7.qualityPerDollar()).isCloseTo(0.625 / 0.00048, within(1e-9));
+    }
+
+    @Test
+    void leavesQualityEmptyUntilACallIsScored() {
+        send("support-answer", 7, "gpt-4o-mini", 400, 2_000, 300);
+
+        PromptVersionRow v7 = versions("support-answer").get(0);
+        assertThat(v7.averageQuality()).isNull();
+        assertThat(v7.qualityPerDollar()).isNull();
+    }
+
+    @Test
+    void countsCallsOfAnUnpricedModelWithoutACost() {
+        send("support-answer", 8, "gpt-does-not-exist", 400, 2_000, 300, 1.0);
+
+        PromptVersionRow v8 = versions("support-answer").get(0);
+        assertThat(v8.calls()).isEqualTo(1);
+        assertThat(v8.unpricedCalls()).isEqualTo(1);
+        assertThat(v8.costUsd()).isEqualTo("0");
+        assertThat(v8.costPerCallUsd()).isNull();
+        assertThat(v8.qualityPerDollar()).isNull();
+    }
+
+    @Test
+    void ordersRegistryVersionsNumericallyAndKeepsPromptsApart() {
+        for (int version : new int[] {10, 2, 1}) {
+            send("support-answer", version, "gpt-4o-mini", 400, 2_000, 300);
+        }
+        send("support-answer-v2", 1, "gpt-4o-mini", 400, 2_000, 300);
+
+        assertThat(versions("support-answer")).extracting(PromptVersionRow::version).containsExactly("1", "2", "10");
+        assertThat(versions("support-answer-v2")).hasSize(1);
+        assertThat(versions("never-used")).isEmpty();
+    }
+}

@@ -1,0 +1,151 @@
+package io.llmwatch.processor.trace;
+
+import io.llmwatch.processor.cost.SpanCostCalculator;
+import io.llmwatch.processor.pricing.PriceCatalog;
+import io.llmwatch.processor.testing.AgentSpans;
+import io.llmwatch.processor.topology.SpanEventTimeExtractor;
+import io.llmwatch.schemas.span.SpanEvent;
+import io.llmwatch.schemas.topic.Topics;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.state.WindowStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TraceAssemblyTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-26T14:32:00Z");
+    private static final int MAX_SPANS = 3;
+    private static final Duration RETENTION = Duration.ofHours(1);
+
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, SpanEvent> spans;
+
+    @BeforeEach
+    void startDriver() {
+        StreamsBuilder builder = new StreamsBuilder();
+        KStream<String, SpanEvent> source = builder.stream(Topics.SPANS.name(),
+                Consumed.with(Topics.SPANS.keySerde(), Topics.SPANS.valueSerde())
+                        .withTimestampExtractor(new SpanEventTimeExtractor()).withName("spans"));
+        TraceAssembly.addTo(builder, source, new SpanCostCalculator(PriceCatalog.bundled()),
+                new TraceSettings(MAX_SPANS, RETENTION));
+        Properties config = new Properties();
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "trace-assembly-test");
+        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        config.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+        // A running application flushes the store caches at every commit; the driver does not, and an
+        // unflushed cache hides from the stores below it how far event time has moved (and so what expired).
+        config.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
+        driver = new TopologyTestDriver(builder.build(), config, T0);
+        spans = driver.createInputTopic(Topics.SPANS.name(), Topics.SPANS.keySerde().serializer(),
+                Topics.SPANS.valueSerde().serializer());
+    }
+
+    @AfterEach
+    void closeDriver() {
+        driver.close();
+    }
+
+    private void send(SpanEvent.Builder span) {
+        SpanEvent event = span.build();
+        spans.pipeInput(event.getTraceId(), event);
+    }
+
+    private CollectedTrace trace(String traceId) {
+        WindowStore<String, CollectedTrace> traces = driver.getWindowStore(TraceStores.TRACES);
+        return TraceStores.find(traces, traceId).map(found -> found.value).orElse(null);
+    }
+
+    private List<String> tracesOf(String user, Instant from, Instant to) {
+        WindowStore<String, String> index = driver.getWindowStore(TraceStores.TRACES_BY_USER);
+        WindowStore<String, CollectedTrace> traces = driver.getWindowStore(TraceStores.TRACES);
+        return TraceStores.byUser(index, traces, user, from, to, 100).stream().map(CollectedTrace::traceId).toList();
+    }
+
+    private static SpanEvent.Builder call(String traceId, String spanId, Instant start, String user) {
+        return AgentSpans.llmCall(traceId, spanId, "root", start, start.plusMillis(500), "gpt-4o", 1_000, 100)
+                .setAttribution(AgentSpans.user(user));
+    }
+
+    @Test
+    void gathersEverySpanOfATraceInOneEntry() {
+        send(call("t1", "s1", T0.plusSeconds(1), "u-1"));
+        send(call("t1", "s2", T0.plusSeconds(2), "u-1"));
+        send(AgentSpans.span("t1", "root", null, "invoke_agent", T0, T0.plusSeconds(3)));
+
+        CollectedTrace trace = trace("t1");
+        assertThat(trace.spans()).extracting(TraceSpan::spanId).containsExactly("s1", "s2", "root");
+        assertThat(trace.user()).isEqualTo("u-1");
+        assertThat(TraceSummary.of(trace).costUsd()).isEqualTo("0.007");
+    }
+
+    @Test
+    void countsASpanDeliveredTwiceOnce() {
+        send(call("t1", "s1", T0, "u-1"));
+        send(call("t1", "s1", T0, "u-1"));
+
+        assertThat(trace("t1").spans()).hasSize(1);
+        assertThat(TraceSummary.of(trace("t1")).costUsd()).isEqualTo("0.0035");
+    }
+
+    @Test
+    void keepsAtMostTheCapOfSpansAndCountsTheRest() {
+        for (int i = 0; i < MAX_SPANS + 2; i++) {
+            send(call("t1", "s" + i, T0.plusSeconds(i), "u-1"));
+        }
+
+        assertThat(trace("t1").spans()).hasSize(MAX_SPANS);
+        assertThat(trace("t1").droppedSpans()).isEqualTo(2);
+    }
+
+    @Test
+    void findsAUsersTracesByWhenTheyStartedNewestFirst() {
+        send(call("t1", "s1", T0, "u-1"));
+        send(call("t2", "s1", T0.plusSeconds(60), "u-1"));
+        send(call("t3", "s1", T0.plusSeconds(120), "u-1"));
+        send(call("t4", "s1", T0.plusSeconds(60), "u-10"));
+
+        assertThat(tracesOf("u-1", T0, T0.plusSeconds(120))).containsExactly("t3", "t2", "t1");
+        assertThat(tracesOf("u-1", T0.plusSeconds(30), T0.plusSeconds(90))).containsExactly("t2");
+        assertThat(tracesOf("u-10", T0, T0.plusSeconds(120))).containsExactly("t4");
+    }
+
+    @Test
+    void moveTheIndexEntryWhenTheRootSpanRevealsAnEarlierStart() {
+        send(call("t1", "s1", T0.plusSeconds(30), "u-1"));
+        send(AgentSpans.span("t1", "root", null, "invoke_agent", T0, T0.plusSeconds(40)).setAttribution(AgentSpans.user("u-1")));
+
+        assertThat(tracesOf("u-1", T0, T0.plusSeconds(10))).containsExactly("t1");
+        assertThat(tracesOf("u-1", T0.plusSeconds(20), T0.plusSeconds(40))).isEmpty();
+    }
+
+    @Test
+    void indexesATraceUnderTheFirstUserAnySpanNames() {
+        send(AgentSpans.span("t1", "root", null, "invoke_agent", T0, T0.plusSeconds(40)));
+        send(call("t1", "s1", T0.plusSeconds(1), "u-1"));
+
+        assertThat(tracesOf("u-1", T0, T0.plusSeconds(10))).containsExactly("t1");
+    }
+
+    @Test
+    void forgetsTracesOnceTheirRetentionHasPassedInEventTime() {
+        send(call("t1", "s1", T0, "u-1"));
+        send(call("t2", "s1", T0.plus(RETENTION.multipliedBy(3)), "u-2"));
+
+        assertThat(trace("t1")).isNull();
+        assertThat(tracesOf("u-1", T0.minusSeconds(1), T0.plusSeconds(1))).isEmpty();
+        assertThat(trace("t2")).isNotNull();
+    }
+}
