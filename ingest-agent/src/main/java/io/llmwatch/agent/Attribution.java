@@ -22,6 +22,7 @@ public final class Attribution {
     private final String feature;
     private final String environment;
     private final String release;
+    private final String service;
     private final Map<String, String> tags;
 
     private Attribution(Builder builder) {
@@ -31,6 +32,7 @@ public final class Attribution {
         this.feature = builder.feature;
         this.environment = builder.environment;
         this.release = builder.release;
+        this.service = builder.service;
         this.tags = Map.copyOf(builder.tags);
     }
 
@@ -67,6 +69,14 @@ public final class Attribution {
         return Optional.ofNullable(release);
     }
 
+    /**
+     * {@code service.name} of the calling application. Unset for an application's own calls, which carry
+     * the client's service name; set for spans the OTLP sidecar receives from many services.
+     */
+    public Optional<String> service() {
+        return Optional.ofNullable(service);
+    }
+
     /** Free-form dimensions, e.g. {@code plan=enterprise}. */
     public Map<String, String> tags() {
         return tags;
@@ -89,13 +99,14 @@ public final class Attribution {
                 .feature(feature != null ? feature : fallback.feature)
                 .environment(environment != null ? environment : fallback.environment)
                 .release(release != null ? release : fallback.release)
+                .service(service != null ? service : fallback.service)
                 .tags(mergedTags)
                 .build();
     }
 
     public Builder toBuilder() {
         return builder().tenant(tenant).user(user).session(session).feature(feature)
-                .environment(environment).release(release).tags(tags);
+                .environment(environment).release(release).service(service).tags(tags);
     }
 
     @Override
@@ -104,18 +115,18 @@ public final class Attribution {
                 && Objects.equals(tenant, that.tenant) && Objects.equals(user, that.user)
                 && Objects.equals(session, that.session) && Objects.equals(feature, that.feature)
                 && Objects.equals(environment, that.environment) && Objects.equals(release, that.release)
-                && tags.equals(that.tags);
+                && Objects.equals(service, that.service) && tags.equals(that.tags);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(tenant, user, session, feature, environment, release, tags);
+        return Objects.hash(tenant, user, session, feature, environment, release, service, tags);
     }
 
     @Override
     public String toString() {
         return "Attribution{tenant=" + tenant + ", user=" + user + ", session=" + session + ", feature=" + feature
-                + ", environment=" + environment + ", release=" + release + ", tags=" + tags + '}';
+                + ", environment=" + environment + ", release=" + release + ", service=" + service + ", tags=" + tags + '}';
     }
 
     /** Setters accept null, meaning "not set"; none of them throws. */
@@ -126,6 +137,7 @@ public final class Attribution {
         private String feature;
         private String environment;
         private String release;
+        private String service;
         private final Map<String, String> tags = new LinkedHashMap<>();
 
         private Builder() {
@@ -158,6 +170,11 @@ public final class Attribution {
 
         public Builder release(String release) {
             this.release = release;
+            return this;
+        }
+
+        public Builder service(String service) {
+            this.service = service;
             return this;
         }
 

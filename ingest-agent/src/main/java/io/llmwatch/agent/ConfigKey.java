@@ -1,5 +1,8 @@
 package io.llmwatch.agent;
 
+import io.llmwatch.agent.spool.FsyncPolicy;
+
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.function.BiConsumer;
@@ -17,7 +20,10 @@ enum ConfigKey {
     QUEUE_CAPACITY("llmwatch.queue.capacity", (builder, value) -> builder.queueCapacity(Integer.parseInt(value))),
     CAPTURE_CONTENT("llmwatch.capture.content", (builder, value) -> builder.captureContent(parseBoolean(value))),
     SHUTDOWN_HOOK("llmwatch.shutdown.hook", (builder, value) -> builder.shutdownHook(parseBoolean(value))),
-    CLOSE_TIMEOUT_MS("llmwatch.close.timeout.ms", (builder, value) -> builder.closeTimeout(Duration.ofMillis(Long.parseLong(value))));
+    CLOSE_TIMEOUT_MS("llmwatch.close.timeout.ms", (builder, value) -> builder.closeTimeout(Duration.ofMillis(Long.parseLong(value)))),
+    SPOOL_DIRECTORY("llmwatch.spool.directory", (builder, value) -> builder.spoolDirectory(Path.of(value))),
+    SPOOL_MAX_BYTES("llmwatch.spool.max.bytes", (builder, value) -> builder.spoolMaxBytes(Long.parseLong(value))),
+    SPOOL_FSYNC("llmwatch.spool.fsync", (builder, value) -> builder.spoolFsync(FsyncPolicy.parse(value)));
 
     /** {@code llmwatch.producer.<kafka producer setting>}, e.g. {@code llmwatch.producer.security.protocol}. */
     static final String PRODUCER_PREFIX = "llmwatch.producer.";

@@ -1,6 +1,9 @@
 package io.llmwatch.agent;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.llmwatch.agent.prompt.PromptVersion;
+import io.llmwatch.agent.usage.ExtractedUsage;
+import io.llmwatch.agent.usage.UsageExtractors;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -355,6 +358,31 @@ public final class LlmCall {
 
         public Builder usage(TokenUsage usage) {
             this.usage = usage == null ? TokenUsage.NONE : usage;
+            return this;
+        }
+
+        /**
+         * Sets the provider and reads the usage and the response model from the provider's response body,
+         * for the APIs {@link UsageExtractors} supports (e.g. {@code "openai", "chat"} or
+         * {@code "anthropic", "default"}). A body it cannot read leaves usage and model as they were.
+         */
+        public Builder fromResponse(String provider, String apiFlavor, JsonNode body) {
+            return provider(provider).applyExtracted(UsageExtractors.extract(provider, apiFlavor, body));
+        }
+
+        /**
+         * As {@link #fromResponse(String, String, JsonNode)} from the body's JSON text, which is parsed here,
+         * on the calling thread. Use this one with the agent's shaded jar, whose Jackson is relocated.
+         */
+        public Builder fromResponse(String provider, String apiFlavor, String body) {
+            return provider(provider).applyExtracted(UsageExtractors.extract(provider, apiFlavor, body));
+        }
+
+        private Builder applyExtracted(Optional<ExtractedUsage> extracted) {
+            extracted.ifPresent(found -> {
+                usage(found.usage());
+                found.model().ifPresent(this::responseModel);
+            });
             return this;
         }
 

@@ -4,6 +4,7 @@ import io.llmwatch.agent.export.AgentCounters;
 import io.llmwatch.agent.export.DropReason;
 import io.llmwatch.agent.export.ExportPipeline;
 import io.llmwatch.agent.export.OutboundRecord;
+import io.llmwatch.agent.jmx.JmxRegistration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,10 +48,12 @@ public final class LlmWatch implements AutoCloseable {
     private final Attribution defaultAttribution;
     private final Duration closeTimeout;
     private final Thread shutdownHook;
+    private final JmxRegistration jmx;
 
     LlmWatch(ExportPipeline pipeline, SpanEventMapper mapper, Attribution defaultAttribution, Duration closeTimeout,
-             boolean registerShutdownHook) {
+             boolean registerShutdownHook, JmxRegistration jmx) {
         this.pipeline = pipeline;
+        this.jmx = jmx;
         this.mapper = mapper;
         this.defaultAttribution = defaultAttribution;
         this.closeTimeout = closeTimeout;
@@ -123,9 +126,10 @@ public final class LlmWatch implements AutoCloseable {
     }
 
     /**
-     * Waits until everything recorded before this call has been acknowledged by the broker or has failed.
+     * Waits until everything recorded before this call has been acknowledged by the broker or has failed,
+     * including events waiting in the spool.
      *
-     * @return false if that took longer than {@code timeout}
+     * @return false if that took longer than {@code timeout}, e.g. because the broker is unreachable
      */
     public boolean flush(Duration timeout) {
         return pipeline.flush(timeout);
@@ -133,12 +137,14 @@ public final class LlmWatch implements AutoCloseable {
 
     /**
      * Stops recording (later events are dropped as {@code closed}), sends what is queued and releases the
-     * producer, within {@code timeout}. Also removes the shutdown hook, which then has nothing left to do.
+     * producer, within {@code timeout}; with a spool, what could not be sent in time is spooled for the next
+     * run. Also removes the shutdown hook, which then has nothing left to do, and the JMX counters.
      *
      * @return false if sending did not finish within {@code timeout}
      */
     public boolean close(Duration timeout) {
         removeShutdownHook();
+        jmx.close();
         return pipeline.close(timeout);
     }
 

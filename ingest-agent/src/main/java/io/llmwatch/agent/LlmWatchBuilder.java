@@ -1,21 +1,30 @@
 package io.llmwatch.agent;
 
 import io.llmwatch.agent.content.ContentCapture;
+import io.llmwatch.agent.content.Redactor;
 import io.llmwatch.agent.export.AgentProducerConfig;
+import io.llmwatch.agent.export.ExportBuffers;
 import io.llmwatch.agent.export.ExportPipeline;
+import io.llmwatch.agent.jmx.AgentMetrics;
+import io.llmwatch.agent.jmx.JmxRegistration;
+import io.llmwatch.agent.spool.FsyncPolicy;
+import io.llmwatch.agent.spool.Spool;
 import io.llmwatch.schemas.feedback.FeedbackEvent;
 import io.llmwatch.schemas.span.SpanEvent;
 import io.llmwatch.schemas.topic.Topics;
 import org.apache.kafka.clients.producer.Producer;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Configures an {@link LlmWatch}. Unlike the telemetry builders, this one is strict: a wrong setting
@@ -35,6 +44,12 @@ public final class LlmWatchBuilder {
     /** The {@code source} of every event this agent writes. */
     public static final String DEFAULT_SOURCE = "java-agent";
 
+    /** The disk the spool may fill while the broker is unreachable: some 200,000 typical span events. */
+    public static final long DEFAULT_SPOOL_MAX_BYTES = 256L * 1024 * 1024;
+
+    /** A machine crash loses at most the last second of spooled events; an application crash loses none. */
+    public static final FsyncPolicy DEFAULT_SPOOL_FSYNC = FsyncPolicy.interval(Duration.ofSeconds(1));
+
     /** Distinguishes the Kafka client ids of several clients in one JVM, so their JMX metrics do not collide. */
     private static final AtomicInteger CLIENT_SEQUENCE = new AtomicInteger();
 
@@ -47,8 +62,12 @@ public final class LlmWatchBuilder {
     private int queueCapacity = DEFAULT_QUEUE_CAPACITY;
     private final Map<String, Object> producerConfig = new HashMap<>();
     private boolean captureContent;
+    private final Map<String, Pattern> redactionPatterns = new LinkedHashMap<>();
     private boolean shutdownHook = true;
     private Duration closeTimeout = DEFAULT_CLOSE_TIMEOUT;
+    private Path spoolDirectory;
+    private long spoolMaxBytes = DEFAULT_SPOOL_MAX_BYTES;
+    private FsyncPolicy spoolFsync = DEFAULT_SPOOL_FSYNC;
     private Function<Map<String, Object>, Producer<String, byte[]>> producerFactory = AgentProducerConfig::newProducer;
 
     LlmWatchBuilder() {
@@ -105,9 +124,25 @@ public final class LlmWatchBuilder {
         return this;
     }
 
-    /** Sends prompt and response text, not only their hashes and lengths. Off by default. */
+    /**
+     * Sends prompt and response text, not only their hashes and lengths. Off by default. The text is
+     * redacted on the export worker before it leaves the process: e-mail addresses, phone numbers, card
+     * numbers, API keys, bearer tokens and JWTs (see {@link io.llmwatch.agent.content.SensitiveData}), plus
+     * any {@link #redactPattern} of the application's.
+     */
     public LlmWatchBuilder captureContent(boolean captureContent) {
         this.captureContent = captureContent;
+        return this;
+    }
+
+    /**
+     * Also redacts every match of {@code regex} from captured content, replacing it with
+     * {@code [redacted:label]}; e.g. {@code redactPattern("order_id", "ORD-\\d{8}")}. Repeated calls add up.
+     *
+     * @throws java.util.regex.PatternSyntaxException if {@code regex} is not a valid pattern
+     */
+    public LlmWatchBuilder redactPattern(String label, String regex) {
+        redactionPatterns.put(requireNonBlank(label, "label"), Pattern.compile(Objects.requireNonNull(regex, "regex")));
         return this;
     }
 
@@ -127,6 +162,36 @@ public final class LlmWatchBuilder {
         return this;
     }
 
+    /**
+     * Spools to {@code directory} the events Kafka cannot take while the broker is unreachable, and replays
+     * them in order when it returns; events spooled before a restart are sent by the next client that opens
+     * the directory. Off by default: an embedded library writes to disk only where the application says.
+     * Without a spool, events wait in memory (the producer's buffer, then the queue) and new ones are dropped
+     * as {@code queue_full} once the queue is full. Each client needs a directory of its own.
+     */
+    public LlmWatchBuilder spoolDirectory(Path directory) {
+        this.spoolDirectory = Objects.requireNonNull(directory, "directory");
+        return this;
+    }
+
+    /**
+     * The most the spool may occupy on disk; past it the newest events are dropped as {@code spool_full}.
+     * Defaults to {@value #DEFAULT_SPOOL_MAX_BYTES} bytes.
+     */
+    public LlmWatchBuilder spoolMaxBytes(long maxBytes) {
+        if (maxBytes < Spool.MIN_MAX_BYTES) {
+            throw new IllegalArgumentException("spoolMaxBytes must be at least " + Spool.MIN_MAX_BYTES + ", was " + maxBytes);
+        }
+        this.spoolMaxBytes = maxBytes;
+        return this;
+    }
+
+    /** When spooled events are forced to the device; defaults to {@link #DEFAULT_SPOOL_FSYNC} (every second). */
+    public LlmWatchBuilder spoolFsync(FsyncPolicy fsync) {
+        this.spoolFsync = Objects.requireNonNull(fsync, "fsync");
+        return this;
+    }
+
     /** What emitted the events, e.g. {@code simulator} for synthetic traffic; defaults to {@value #DEFAULT_SOURCE}. */
     public LlmWatchBuilder source(String source) {
         this.source = requireNonBlank(source, "source");
@@ -137,7 +202,8 @@ public final class LlmWatchBuilder {
      * Applies every {@code LLMWATCH_*} variable of {@code environment} (pass {@code System.getenv()}):
      * {@code LLMWATCH_BOOTSTRAP_SERVERS}, {@code LLMWATCH_SERVICE_NAME}, {@code LLMWATCH_ENVIRONMENT},
      * {@code LLMWATCH_RELEASE}, {@code LLMWATCH_QUEUE_CAPACITY}, {@code LLMWATCH_CAPTURE_CONTENT},
-     * {@code LLMWATCH_SHUTDOWN_HOOK}, {@code LLMWATCH_CLOSE_TIMEOUT_MS}, and {@code LLMWATCH_PRODUCER_*} for
+     * {@code LLMWATCH_SHUTDOWN_HOOK}, {@code LLMWATCH_CLOSE_TIMEOUT_MS}, {@code LLMWATCH_SPOOL_DIRECTORY},
+     * {@code LLMWATCH_SPOOL_MAX_BYTES}, {@code LLMWATCH_SPOOL_FSYNC}, and {@code LLMWATCH_PRODUCER_*} for
      * producer settings ({@code LLMWATCH_PRODUCER_SECURITY_PROTOCOL} sets {@code security.protocol}).
      * Other variables are ignored.
      *
@@ -188,10 +254,12 @@ public final class LlmWatchBuilder {
     }
 
     /**
-     * Creates the client and starts its export worker. Returns without waiting for the broker: the
-     * worker connects in the background, and events recorded meanwhile wait in the queue.
+     * Creates the client, opens its spool (recovering what an earlier run left there) and starts its export
+     * worker. Returns without waiting for the broker: the worker connects in the background, and events
+     * recorded meanwhile wait in the queue. The client's counters are registered over JMX until it closes.
      *
-     * @throws IllegalStateException if no bootstrap servers were given
+     * @throws IllegalStateException if no bootstrap servers were given, or another client uses the spool directory
+     * @throws java.io.UncheckedIOException if the spool directory cannot be created or read
      */
     public LlmWatch build() {
         if (bootstrapServers == null) {
@@ -199,15 +267,32 @@ public final class LlmWatchBuilder {
                     + ConfigKey.BOOTSTRAP_SERVERS.environmentVariable() + ")");
         }
         String clientId = "llmwatch-agent-" + serviceName + "-" + CLIENT_SEQUENCE.incrementAndGet();
-        Producer<String, byte[]> producer = producerFactory.apply(AgentProducerConfig.build(bootstrapServers, clientId, producerConfig));
-        ExportPipeline pipeline = ExportPipeline.start(producer, queueCapacity,
+        Map<String, Object> config = AgentProducerConfig.build(bootstrapServers, clientId, producerConfig);
+        ExportBuffers buffers = ExportBuffers.inMemory(queueCapacity, AgentProducerConfig.inFlightBytes(config));
+        Producer<String, byte[]> producer = producerFactory.apply(config);
+        if (spoolDirectory != null) {
+            buffers = buffers.withSpool(openSpool(producer));
+        }
+        ExportPipeline pipeline = ExportPipeline.start(producer, buffers,
                 List.of(Topics.SPANS, Topics.FEEDBACK, Topics.SCHEMAS),
                 List.of(SpanEvent.getClassSchema(), FeedbackEvent.getClassSchema()));
         Attribution defaults = Attribution.builder().environment(environment).release(release).build()
                 .withFallback(defaultAttribution);
         SpanEventMapper mapper = new SpanEventMapper(serviceName, source, defaults,
-                captureContent ? ContentCapture.FULL_TEXT : ContentCapture.HASHES_ONLY);
-        return new LlmWatch(pipeline, mapper, defaults, closeTimeout, shutdownHook);
+                captureContent ? ContentCapture.redactedText(Redactor.withCustomPatterns(redactionPatterns))
+                        : ContentCapture.HASHES_ONLY);
+        JmxRegistration jmx = JmxRegistration.register(JmxRegistration.agentName(clientId), new AgentMetrics(pipeline::counters));
+        return new LlmWatch(pipeline, mapper, defaults, closeTimeout, shutdownHook, jmx);
+    }
+
+    /** Opens the spool, or releases {@code producer} before the failure reaches the caller. */
+    private Spool openSpool(Producer<String, byte[]> producer) {
+        try {
+            return Spool.open(spoolDirectory, spoolMaxBytes, spoolFsync);
+        } catch (RuntimeException e) {
+            producer.close(Duration.ZERO);
+            throw e;
+        }
     }
 
     private static String requireNonBlank(String value, String name) {

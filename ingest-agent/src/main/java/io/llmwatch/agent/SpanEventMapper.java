@@ -102,7 +102,7 @@ final class SpanEventMapper {
                 .setFeature(attribution.feature().orElse(null))
                 .setEnvironment(attribution.environment().orElse(null))
                 .setRelease(attribution.release().orElse(null))
-                .setService(serviceName)
+                .setService(attribution.service().orElse(serviceName))
                 .setTags(attribution.tags())
                 .build();
     }

@@ -1,6 +1,7 @@
 package io.llmwatch.agent;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -41,7 +42,7 @@ final class TelemetryValidator {
         return problemWith(call.usage())
                 .or(() -> call.clientCostUsd().filter(cost -> cost.signum() < 0).map(cost -> "clientCostUsd " + cost + " is negative"))
                 .or(() -> call.error().filter(error -> isBlank(error.type())).map(error -> "error type is blank"))
-                .or(() -> call.scores().stream().map(TelemetryValidator::problemWith).flatMap(Optional::stream).findFirst());
+                .or(() -> problemWithScores(call.scores()));
     }
 
     /** What is wrong with a feedback score, or empty if it may be exported. */
@@ -64,6 +65,17 @@ final class TelemetryValidator {
         }
         if (usage.reasoningTokens() > usage.outputTokens()) {
             return Optional.of("reasoning tokens exceed output tokens, which must include them: " + usage);
+        }
+        return Optional.empty();
+    }
+
+    /** A loop, not a stream: it runs on the application's thread for every call, and a stream pipeline allocates. */
+    private static Optional<String> problemWithScores(List<Score> scores) {
+        for (Score score : scores) {
+            Optional<String> problem = problemWith(score);
+            if (problem.isPresent()) {
+                return problem;
+            }
         }
         return Optional.empty();
     }

@@ -13,7 +13,7 @@ class AttributionTest {
     void theSpecificAttributionWinsAndTheFallbackFillsTheGaps() {
         Attribution call = Attribution.builder().tenant("acme").user("u-1").tag("plan", "pro").tag("ab", "b").build();
         Attribution client = Attribution.builder().tenant("default").environment("production").release("2.4.1")
-                .tag("region", "eu").tag("ab", "a").build();
+                .service("helpdesk").tag("region", "eu").tag("ab", "a").build();
 
         Attribution merged = call.withFallback(client);
 
@@ -21,6 +21,7 @@ class AttributionTest {
         assertThat(merged.user()).contains("u-1");
         assertThat(merged.environment()).contains("production");
         assertThat(merged.release()).contains("2.4.1");
+        assertThat(merged.service()).contains("helpdesk");
         assertThat(merged.session()).isEmpty();
         assertThat(merged.tags()).containsExactlyInAnyOrderEntriesOf(Map.of("plan", "pro", "ab", "b", "region", "eu"));
     }
@@ -39,7 +40,7 @@ class AttributionTest {
 
     @Test
     void anAttributionIsAnImmutableValue() {
-        Attribution attribution = Attribution.builder().tenant("acme").tag("plan", "pro").build();
+        Attribution attribution = Attribution.builder().tenant("acme").service("helpdesk").tag("plan", "pro").build();
 
         assertThat(attribution.tags()).isUnmodifiable();
         assertThat(attribution.toBuilder().build()).isEqualTo(attribution).hasSameHashCodeAs(attribution);

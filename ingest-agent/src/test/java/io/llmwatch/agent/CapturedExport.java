@@ -11,14 +11,26 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import java.util.List;
 import java.util.Map;
 
-/** A {@link MockProducer} under an {@link LlmWatch}: what the client would have sent to Kafka, decoded. */
-final class CapturedExport {
+/**
+ * A {@link MockProducer} under an {@link LlmWatch}: what the client would have sent to Kafka, decoded.
+ * Public so that tests of the agent's other packages (the OTLP sidecar) can record through a real client.
+ */
+public final class CapturedExport {
 
-    private final MockProducer<String, byte[]> producer = new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
+    private final MockProducer<String, byte[]> producer;
     private volatile Map<String, Object> producerConfig;
 
+    public CapturedExport() {
+        this(new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer()));
+    }
+
+    /** Captures through {@code producer}, e.g. one that stalls to keep the export queue full. */
+    public CapturedExport(MockProducer<String, byte[]> producer) {
+        this.producer = producer;
+    }
+
     /** A builder whose client exports into this capture, without a shutdown hook. */
-    LlmWatchBuilder builder() {
+    public LlmWatchBuilder builder() {
         return LlmWatch.builder()
                 .bootstrapServers("kafka.invalid:9092")
                 .shutdownHook(false)
@@ -36,7 +48,7 @@ final class CapturedExport {
         return producer;
     }
 
-    List<SpanEvent> spans() {
+    public List<SpanEvent> spans() {
         return decoded(Topics.SPANS);
     }
 

@@ -1,5 +1,6 @@
 package io.llmwatch.agent;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -79,6 +80,32 @@ class LlmCallTest {
         assertThat(copy.finishReasons()).containsExactly("length");
         assertThat(copy.scores()).isEqualTo(call.scores());
         assertThat(copy.attribution()).isEqualTo(call.attribution());
+    }
+
+    @Test
+    void fromResponseReadsTheUsageAndModelOfASupportedApi() {
+        LlmCall call = LlmCall.builder().requestModel("claude-sonnet-4-5")
+                .fromResponse("anthropic", null, """
+                        {"model": "claude-sonnet-4-5-20250929", "usage": {"input_tokens": 3,
+                         "cache_read_input_tokens": 1111, "cache_creation_input_tokens": 0, "output_tokens": 406}}""")
+                .build();
+
+        assertThat(call.provider()).contains("anthropic");
+        assertThat(call.responseModel()).contains("claude-sonnet-4-5-20250929");
+        assertThat(call.usage()).isEqualTo(TokenUsage.builder().inputTokens(1114).cacheReadTokens(1111).outputTokens(406).build());
+    }
+
+    @Test
+    void fromResponseLeavesUsageAsItWasWhenTheBodyCannotBeRead() {
+        TokenUsage given = TokenUsage.of(10, 5);
+
+        assertThatCode(() -> {
+            assertThat(LlmCall.builder().usage(given).fromResponse("openai", "chat", "{not json").build().usage()).isEqualTo(given);
+            assertThat(LlmCall.builder().usage(given).fromResponse("openai", "chat", (JsonNode) null).build().usage()).isEqualTo(given);
+            assertThat(LlmCall.builder().usage(given).fromResponse(null, null, "{}").build().usage()).isEqualTo(given);
+            assertThat(LlmCall.builder().usage(given).fromResponse("cohere", "default", "{\"usage\": {}}").build().usage())
+                    .isEqualTo(given);
+        }).doesNotThrowAnyException();
     }
 
     @Test

@@ -41,6 +41,8 @@ class LlmWatchBuilderTest {
         assertThatThrownBy(() -> builder.closeTimeout(Duration.ofSeconds(-1))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> builder.serviceName(" ")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> builder.bootstrapServers(null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> builder.redactPattern("order_id", "ORD-(")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> builder.redactPattern(" ", "ORD-\\d+")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -45,7 +45,9 @@ class LlmWatchTest {
         LlmCall call = LlmCall.builder()
                 .provider("openai").requestModel("gpt-4o").responseModel("gpt-4o-2024-08-06").responseId("chatcmpl-1")
                 .startTime(START).duration(Duration.ofMillis(850)).timeToFirstToken(Duration.ofMillis(210))
-                .usage(TokenUsage.builder().inputTokens(1200).cacheReadTokens(1000).outputTokens(300).reasoningTokens(40).build())
+                .usage(TokenUsage.builder().inputTokens(1200).cacheReadTokens(1000).outputTokens(300).reasoningTokens(40)
+                        .inputAudioTokens(150).cacheAudioReadTokens(100).outputAudioTokens(60).inputImageTokens(50)
+                        .outputImageTokens(20).build())
                 .requestParams(RequestParams.builder().temperature(0.2).maxTokens(512).build())
                 .finishReasons("stop")
                 .attribution(Attribution.builder().tenant("acme").user("u-7").feature("support-chat").tag("plan", "pro").build())
@@ -74,6 +76,11 @@ class LlmWatchTest {
         assertThat(span.getUsage().getInputTokens()).isEqualTo(1200);
         assertThat(span.getUsage().getCacheReadTokens()).isEqualTo(1000);
         assertThat(span.getUsage().getReasoningTokens()).isEqualTo(40);
+        assertThat(span.getUsage().getInputAudioTokens()).isEqualTo(150);
+        assertThat(span.getUsage().getCacheAudioReadTokens()).isEqualTo(100);
+        assertThat(span.getUsage().getOutputAudioTokens()).isEqualTo(60);
+        assertThat(span.getUsage().getInputImageTokens()).isEqualTo(50);
+        assertThat(span.getUsage().getOutputImageTokens()).isEqualTo(20);
         assertThat(span.getRequest().getTemperature()).isEqualTo(0.2);
         assertThat(span.getRequest().getMaxTokens()).isEqualTo(512L);
         assertThat(span.getFinishReasons()).containsExactly("stop");
@@ -106,14 +113,15 @@ class LlmWatchTest {
     }
 
     @Test
-    void capturedContentIncludesTheTextWhenTheApplicationOptsIn() {
-        LlmWatch watch = start(kafka.builder().captureContent(true));
+    void capturedContentIncludesTheTextRedactedWhenTheApplicationOptsIn() {
+        LlmWatch watch = start(kafka.builder().captureContent(true).redactPattern("order_id", "ORD-\\d{8}"));
 
-        watch.record(LlmCall.builder().requestModel("gpt-4o").promptText("hello").responseText("hi there").build());
+        watch.record(LlmCall.builder().requestModel("gpt-4o")
+                .promptText("I am jane@example.com, where is ORD-20251106?").responseText("hi there").build());
         watch.flush(TIMEOUT);
 
         SpanEvent span = kafka.spans().get(0);
-        assertThat(span.getContent().getPromptText()).isEqualTo("hello");
+        assertThat(span.getContent().getPromptText()).isEqualTo("I am [redacted:email], where is [redacted:order_id]?");
         assertThat(span.getContent().getResponseText()).isEqualTo("hi there");
     }
 

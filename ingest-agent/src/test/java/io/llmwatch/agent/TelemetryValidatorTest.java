@@ -37,6 +37,7 @@ class TelemetryValidatorTest {
                 arguments("end before start", LlmCall.builder().startTime(START).endTime(START.minusMillis(1)), "before it starts"),
                 arguments("negative time to first token", LlmCall.builder().timeToFirstToken(Duration.ofMillis(-1)), "timeToFirstToken"),
                 arguments("negative tokens", LlmCall.builder().usage(TokenUsage.of(10, -1)), "negative"),
+                arguments("negative audio tokens", LlmCall.builder().usage(TokenUsage.builder().inputAudioTokens(-1).build()), "negative"),
                 arguments("cache beyond input", LlmCall.builder().usage(TokenUsage.builder().inputTokens(10).cacheReadTokens(8)
                         .cacheWriteTokens(8).build()), "cache tokens exceed input"),
                 arguments("reasoning beyond output", LlmCall.builder().usage(TokenUsage.builder().outputTokens(10)

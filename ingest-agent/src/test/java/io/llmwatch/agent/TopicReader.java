@@ -15,15 +15,18 @@ import java.util.function.Predicate;
 
 import static org.awaitility.Awaitility.await;
 
-/** Reads a whole topic from its beginning with the topic's own serdes, as any downstream consumer would. */
-final class TopicReader<V> implements AutoCloseable {
+/**
+ * Reads a whole topic from its beginning with the topic's own serdes, as any downstream consumer would.
+ * Public for the ITs of the agent's other packages.
+ */
+public final class TopicReader<V> implements AutoCloseable {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final KafkaConsumer<String, V> consumer;
     private final List<ConsumerRecord<String, V>> read = new ArrayList<>();
 
-    TopicReader(String bootstrapServers, Topic<String, V> topic) {
+    public TopicReader(String bootstrapServers, Topic<String, V> topic) {
         this.consumer = new KafkaConsumer<>(
                 Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
                 topic.keySerde().deserializer(), topic.valueSerde().deserializer());
@@ -35,7 +38,7 @@ final class TopicReader<V> implements AutoCloseable {
     }
 
     /** Polls until {@code count} records match {@code filter}, then returns the matching ones in partition order. */
-    List<ConsumerRecord<String, V>> awaitRecords(Predicate<ConsumerRecord<String, V>> filter, int count) {
+    public List<ConsumerRecord<String, V>> awaitRecords(Predicate<ConsumerRecord<String, V>> filter, int count) {
         await().atMost(TIMEOUT).pollInSameThread().pollInterval(Duration.ZERO).until(() -> {
             consumer.poll(Duration.ofMillis(200)).forEach(read::add);
             return read.stream().filter(filter).count() >= count;

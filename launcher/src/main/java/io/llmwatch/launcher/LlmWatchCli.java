@@ -1,9 +1,13 @@
 package io.llmwatch.launcher;
 
+import io.llmwatch.launcher.command.AgentCommand;
+import io.llmwatch.launcher.command.BenchCommand;
 import io.llmwatch.launcher.command.CostCommand;
 import io.llmwatch.launcher.command.DemoCommand;
+import io.llmwatch.launcher.command.NabCommand;
 import io.llmwatch.launcher.command.PricesCommand;
 import io.llmwatch.launcher.command.ProcessorCommand;
+import io.llmwatch.launcher.command.QueryCommand;
 import io.llmwatch.launcher.command.SimulateCommand;
 import io.llmwatch.launcher.command.SinkCommand;
 import io.llmwatch.launcher.command.UpCommand;
@@ -20,11 +24,15 @@ import java.io.UncheckedIOException;
         subcommands = {
                 DemoCommand.class,
                 UpCommand.class,
+                AgentCommand.class,
                 ProcessorCommand.class,
                 SinkCommand.class,
                 SimulateCommand.class,
                 CostCommand.class,
                 PricesCommand.class,
+                NabCommand.class,
+                QueryCommand.class,
+                BenchCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class LlmWatchCli implements Runnable {

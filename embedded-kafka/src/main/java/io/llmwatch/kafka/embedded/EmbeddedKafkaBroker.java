@@ -1,5 +1,6 @@
 package io.llmwatch.kafka.embedded;
 
+import kafka.server.BrokerServer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.slf4j.Logger;
@@ -10,6 +11,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -23,6 +25,14 @@ import java.util.Objects;
 public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
+
+    /**
+     * The controller keeps a stopped broker's registration until its session lapses, and refuses the
+     * restarted broker until then; Kafka's 9 s default would make every restart take that long.
+     */
+    private static final Map<String, String> QUICK_RESTART = Map.of(
+            "broker.heartbeat.interval.ms", "500",
+            "broker.session.timeout.ms", "2000");
 
     private final KafkaClusterTestKit cluster;
     private final Duration startupTime;
@@ -43,6 +53,19 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      * removed on close.
      */
     public static EmbeddedKafkaBroker start(Path dataDirectory) {
+        return start(dataDirectory, Map.of());
+    }
+
+    /**
+     * Starts a broker with a temporary directory meant to be taken down and brought back by {@link #stopBroker()}
+     * and {@link #restartBroker()}, as an outage would: its registration lapses after 2 s instead of 9 s, so a
+     * restart is quick. The shorter session also fences a broker stalled that long, which is why it is not the default.
+     */
+    public static EmbeddedKafkaBroker startRestartable() {
+        return start(null, QUICK_RESTART);
+    }
+
+    private static EmbeddedKafkaBroker start(Path dataDirectory, Map<String, String> extraConfig) {
         long began = System.nanoTime();
         try {
             TestKitNodes.Builder nodes = new TestKitNodes.Builder()
@@ -55,7 +78,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 Files.createDirectories(dataDirectory);
                 nodes.setBaseDirectory(dataDirectory).setClusterId(ClusterIdFile.readOrCreate(dataDirectory));
             }
-            KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(nodes.build())
+            KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes.build());
+            extraConfig.forEach(builder::setConfigProp);
+            KafkaClusterTestKit cluster = builder
                     .setConfigProp("offsets.topic.replication.factor", "1")
                     .setConfigProp("offsets.topic.num.partitions", "4")
                     .setConfigProp("transaction.state.log.replication.factor", "1")
@@ -107,6 +132,36 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     /** The {@code bootstrap.servers} value clients use to reach this broker. */
     public String bootstrapServers() {
         return cluster.bootstrapServers();
+    }
+
+    /**
+     * Stops the broker while its controller keeps running, as an outage would: clients see connections
+     * refused until {@link #restartBroker()}. Its log stays on disk.
+     */
+    public void stopBroker() {
+        BrokerServer broker = onlyBroker();
+        broker.shutdown();
+        broker.awaitShutdown();
+    }
+
+    /**
+     * Starts the broker {@link #stopBroker()} stopped, on the same port (so clients' {@code bootstrap.servers}
+     * stays valid) and with the same log, and waits until it serves requests again.
+     */
+    public void restartBroker() {
+        try {
+            onlyBroker().startup();
+            cluster.waitForReadyBrokers();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while restarting the embedded Kafka broker", e);
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not restart the embedded Kafka broker: " + e.getMessage(), e);
+        }
+    }
+
+    private BrokerServer onlyBroker() {
+        return cluster.brokers().values().iterator().next();
     }
 
     /** Wall-clock time from {@link #start} until the broker accepted requests. */

@@ -29,4 +29,19 @@ class EmbeddedKafkaBrokerIT {
             assertThat(admin.listTopics().names().get()).contains("it.persistent");
         }
     }
+
+    @Test
+    void restartedBrokerServesAgainOnTheSamePortWithItsData() {
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.startRestartable()) {
+            String bootstrapServers = broker.bootstrapServers();
+            EmbeddedKafkaExtension.verifyRoundTrip(bootstrapServers, "it.before-restart");
+
+            broker.stopBroker();
+            broker.restartBroker();
+
+            assertThat(broker.bootstrapServers()).isEqualTo(bootstrapServers);
+            assertThatCode(() -> EmbeddedKafkaExtension.verifyRoundTrip(bootstrapServers, "it.after-restart"))
+                    .doesNotThrowAnyException();
+        }
+    }
 }

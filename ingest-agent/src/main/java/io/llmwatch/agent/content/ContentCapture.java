@@ -2,28 +2,46 @@ package io.llmwatch.agent.content;
 
 import io.llmwatch.schemas.span.Content;
 
+import java.util.Objects;
+
 /**
  * What of a prompt and its response leaves the process. By default only their SHA-256 hashes and
- * lengths do: enough to group identical prompts and spot outliers, nothing a user typed.
+ * lengths do: enough to group identical prompts and spot outliers, nothing a user typed. An application
+ * that opts in also sends the text, redacted first.
+ *
+ * <p>Hashes and lengths are always those of the original text, so turning capture on or off never
+ * changes how identical prompts group.
  */
-public enum ContentCapture {
+public final class ContentCapture {
 
     /** Hashes and lengths only; the default. */
-    HASHES_ONLY,
+    public static final ContentCapture HASHES_ONLY = new ContentCapture(null);
 
-    /** Hashes, lengths and the text itself; the application opted in. */
-    FULL_TEXT;
+    /** Null when no text is sent. */
+    private final Redactor redactor;
 
-    /** The event's content block for this prompt and response; either may be null when unknown. */
+    private ContentCapture(Redactor redactor) {
+        this.redactor = redactor;
+    }
+
+    /** Hashes, lengths and the text as {@code redactor} leaves it. */
+    public static ContentCapture redactedText(Redactor redactor) {
+        return new ContentCapture(Objects.requireNonNull(redactor, "redactor"));
+    }
+
+    /**
+     * The event's content block for this prompt and response; either may be null when unknown. Redaction
+     * happens here, so call it off the application's thread.
+     */
     public Content capture(String promptText, String responseText) {
-        boolean withText = this == FULL_TEXT;
+        boolean withText = redactor != null;
         return Content.newBuilder()
                 .setPromptSha256(promptText == null ? null : Sha256.hex(promptText))
                 .setPromptLength(promptText == null ? null : promptText.length())
-                .setPromptText(withText ? promptText : null)
+                .setPromptText(withText ? redactor.redact(promptText) : null)
                 .setResponseSha256(responseText == null ? null : Sha256.hex(responseText))
                 .setResponseLength(responseText == null ? null : responseText.length())
-                .setResponseText(withText ? responseText : null)
+                .setResponseText(withText ? redactor.redact(responseText) : null)
                 .build();
     }
 }

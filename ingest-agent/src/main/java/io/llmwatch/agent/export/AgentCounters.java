@@ -2,24 +2,33 @@ package io.llmwatch.agent.export;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A snapshot of what happened to the events handed to the agent.
  *
  * <p>Every offered event ends in exactly one of {@code accepted} or {@code dropped(reason)}, so
- * {@link #offered()} is their sum and {@code accepted + dropped == offered} holds in every snapshot,
- * even one taken while other threads are recording. Accepted events then become {@code sent} (the
- * broker acknowledged them) or {@code failed}; the rest are still queued or in the producer's buffer.
+ * {@link #offered()} is their sum and {@code accepted + dropped == offered} holds in every snapshot, even one
+ * taken while other threads are recording. Most drops happen before the queue; {@code spool_full} happens
+ * after it, when the broker is unreachable and the spool has no room, and moves an event from accepted to
+ * dropped. Accepted events become {@code sent} (the broker acknowledged them) or {@code failed}; the rest
+ * are queued, in the producer's buffer or in the spool.
  *
- * @param accepted        events that entered the export queue
- * @param droppedByReason events refused before the queue, by reason; every reason is present
- * @param sent            accepted events the broker acknowledged
- * @param failed          accepted events that could not be encoded or delivered
- * @param queueSize       events waiting in the queue now
- * @param queueCapacity   the queue's bound
+ * @param accepted           events taken for export and not dropped since
+ * @param droppedByReason    events dropped, by reason; every reason is present
+ * @param sent               events the broker acknowledged, including those replayed from an earlier run's spool
+ * @param failed             events that could not be encoded or that Kafka refused for good
+ * @param spooled            events written to the spool because Kafka could not take them
+ * @param replayed           events read back from the spool and handed to Kafka
+ * @param queueSize          events waiting in the queue now
+ * @param queueCapacity      the queue's bound
+ * @param spoolBytes         what the spool occupies on disk now; 0 without a spool
+ * @param spoolCapacityBytes the spool's byte budget; 0 without a spool
+ * @param sendLatency        from handing an event to the producer to the broker's acknowledgement
  */
 public record AgentCounters(long accepted, Map<DropReason, Long> droppedByReason, long sent, long failed,
-                            int queueSize, int queueCapacity) {
+                            long spooled, long replayed, int queueSize, int queueCapacity,
+                            long spoolBytes, long spoolCapacityBytes, LatencySummary sendLatency) {
 
     public AgentCounters {
         Map<DropReason, Long> complete = new EnumMap<>(DropReason.class);
@@ -27,6 +36,7 @@ public record AgentCounters(long accepted, Map<DropReason, Long> droppedByReason
             complete.put(reason, droppedByReason.getOrDefault(reason, 0L));
         }
         droppedByReason = Map.copyOf(complete);
+        Objects.requireNonNull(sendLatency, "sendLatency");
     }
 
     /** Every event handed to the agent: {@code accepted + dropped()}. */

@@ -1,6 +1,6 @@
 package io.llmwatch.agent.export;
 
-/** Why an event never entered the export queue. Every offered event is accepted or dropped for exactly one of these. */
+/** Why an event was dropped unsent. Every offered event is accepted or dropped for exactly one of these. */
 public enum DropReason {
 
     /** The queue was full because export is behind; the newest event is dropped so the caller never waits. */
@@ -13,7 +13,13 @@ public enum DropReason {
     INVALID("invalid"),
 
     /** Building the event failed unexpectedly: a bug in llmwatch, counted instead of thrown into the application. */
-    INTERNAL_ERROR("internal_error");
+    INTERNAL_ERROR("internal_error"),
+
+    /**
+     * Kafka could not take the event and the spool had no room left within its byte budget (or, rarely, the
+     * disk refused the write). The newest events are the ones dropped: the spool keeps the oldest in order.
+     */
+    SPOOL_FULL("spool_full");
 
     private final String label;
 

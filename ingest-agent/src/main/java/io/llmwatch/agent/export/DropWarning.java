@@ -48,7 +48,7 @@ final class DropWarning {
         if (newDrops.isEmpty() && newFailures == 0) {
             return;
         }
-        LOG.warn("llmwatch lost telemetry since its last warning: {} dropped before export {}, {} failed to send; latest problem: {}",
+        LOG.warn("llmwatch lost telemetry since its last warning: {} dropped unsent {}, {} failed to send; latest problem: {}",
                 current.dropped() - reported.dropped(), newDrops, newFailures, counters.latestProblem());
         reported = current;
         reportedAtNanos = nowNanos;

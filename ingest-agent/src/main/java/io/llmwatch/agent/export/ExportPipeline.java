@@ -6,8 +6,6 @@ import org.apache.kafka.clients.producer.Producer;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -16,47 +14,61 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A bounded queue drained by one daemon worker into Kafka: the agent's equivalent of OpenTelemetry's
- * {@code BatchSpanProcessor}. Application threads only {@link #offer}: a non-blocking insert and a counter
- * increment, with no I/O; the queue's lock is held for the insert alone, never across I/O. When the queue
- * is full the newest event is dropped and counted, because slowing the application down would be worse
- * than losing telemetry.
+ * {@code BatchSpanProcessor}. Application threads only {@link #offer}: a lock-free insert, with no I/O and
+ * no allocation. When the queue is full the newest event is dropped and counted, because slowing the
+ * application down would be worse than losing telemetry. Behind the queue, the worker spills to the
+ * spool (if configured) whatever Kafka cannot take; see {@link ExportWorker}.
  */
 public final class ExportPipeline {
 
     private static final String WORKER_THREAD_NAME = "llmwatch-export";
 
-    private final BlockingQueue<OutboundRecord<?>> queue;
+    /**
+     * The queue wakes a sleeping worker once it is this full; below that the worker comes by itself within
+     * {@link ExportWorker#IDLE_WAKE_UP}, so a recording thread rarely pays for waking it.
+     */
+    private static final int WAKE_UP_FRACTION = 8;
+
+    /**
+     * The share of a close timeout kept for closing the producer and spooling what it gives back, after the
+     * worker stops trying to deliver; so a close during an outage still finishes within its timeout.
+     */
+    private static final int SHUTDOWN_SHARE_OF_CLOSE = 10;
+
+    private final ExportQueue queue;
     private final ExportCounters counters;
     private final ExportWorker worker;
     private final Thread workerThread;
+    private final int wakeUpSize;
     private final AtomicBoolean closed = new AtomicBoolean();
     /** Built once: under overload this is the message of every drop, and the hot path must not allocate it. */
     private final String queueFullProblem;
 
-    private ExportPipeline(BlockingQueue<OutboundRecord<?>> queue, int queueCapacity, ExportCounters counters, ExportWorker worker) {
+    private ExportPipeline(ExportQueue queue, ExportCounters counters, ExportWorker worker) {
         this.queue = queue;
         this.counters = counters;
         this.worker = worker;
-        this.queueFullProblem = "the export queue is full (" + queueCapacity + " events); Kafka is slow or unreachable";
+        this.wakeUpSize = Math.max(1, queue.capacity() / WAKE_UP_FRACTION);
+        this.queueFullProblem = "the export queue is full (" + queue.capacity() + " events); Kafka is slow or unreachable";
         this.workerThread = new Thread(worker, WORKER_THREAD_NAME);
         // Telemetry must never keep the application's JVM alive.
         this.workerThread.setDaemon(true);
     }
 
     /**
-     * Starts the worker, which takes ownership of {@code producer}.
+     * Starts the worker, which takes ownership of {@code producer} and of the spool, if any.
      *
      * @param topics        every topic events will go to; their metadata is fetched before the first send
      * @param writerSchemas the schemas this process writes, announced on the schema topic at start
      */
-    public static ExportPipeline start(Producer<String, byte[]> producer, int queueCapacity,
+    public static ExportPipeline start(Producer<String, byte[]> producer, ExportBuffers buffers,
                                        List<Topic<String, ?>> topics, List<Schema> writerSchemas) {
-        BlockingQueue<OutboundRecord<?>> queue = new ArrayBlockingQueue<>(queueCapacity);
-        ExportCounters counters = new ExportCounters(queue, queueCapacity);
+        ExportQueue queue = new ExportQueue(buffers.queueCapacity());
+        ExportCounters counters = new ExportCounters(queue, buffers.spool().orElse(null));
         DropWarning dropWarning = new DropWarning(counters, DropWarning.DEFAULT_INTERVAL, System.nanoTime());
         List<SchemaAnnouncement> announcements = writerSchemas.stream().map(SchemaAnnouncement::new).toList();
-        ExportPipeline pipeline = new ExportPipeline(queue, queueCapacity, counters,
-                new ExportWorker(queue, producer, counters, dropWarning, topics, announcements));
+        ExportPipeline pipeline = new ExportPipeline(queue, counters,
+                new ExportWorker(queue, producer, counters, buffers, dropWarning, topics, announcements));
         pipeline.workerThread.start();
         return pipeline;
     }
@@ -67,8 +79,12 @@ public final class ExportPipeline {
             counters.dropped(DropReason.CLOSED, "recorded after close");
             return false;
         }
-        if (queue.offer(event)) {
-            counters.accepted();
+        int queued = queue.offer(event);
+        if (queued >= 0) {
+            // The estimate is cheap; the exact size costs a read of the worker's index, worth it only to wake it.
+            if (queued >= wakeUpSize && worker.isAsleep() && queue.size() >= wakeUpSize) {
+                worker.wake();
+            }
             return true;
         }
         counters.dropped(DropReason.QUEUE_FULL, queueFullProblem);
@@ -81,9 +97,10 @@ public final class ExportPipeline {
     }
 
     /**
-     * Waits until every event accepted before this call has been acknowledged by the broker or has failed.
+     * Waits until as many events have finished (acknowledged by the broker, failed or dropped) as had been
+     * accepted before this call, counting those waiting in the spool from an earlier run.
      *
-     * @return false if that did not happen within {@code timeout}
+     * @return false if that did not happen within {@code timeout}, e.g. because the broker is unreachable
      */
     public boolean flush(Duration timeout) {
         if (closed.get()) {
@@ -93,14 +110,16 @@ public final class ExportPipeline {
     }
 
     /**
-     * Stops accepting events, sends what is queued, closes the producer and stops the worker, all
-     * within {@code timeout}. Calling it again only waits for the first close to finish.
+     * Stops accepting events, keeps delivering what is queued, in the producer and in the spool for most of
+     * {@code timeout}, then closes the producer (what it still holds goes to the spool, if any) and stops
+     * the worker. Calling it again only waits for the first close to finish.
      *
      * @return false if the worker had not finished within {@code timeout}
      */
     public boolean close(Duration timeout) {
         if (closed.compareAndSet(false, true)) {
-            worker.requestClose(System.nanoTime() + timeout.toNanos());
+            long timeoutNanos = timeout.toNanos();
+            worker.requestClose(System.nanoTime() + timeoutNanos - timeoutNanos / SHUTDOWN_SHARE_OF_CLOSE);
         }
         return awaitWorker(timeout);
     }
@@ -119,10 +138,9 @@ public final class ExportPipeline {
         return !workerThread.isAlive();
     }
 
-    private static boolean await(CompletableFuture<Void> request, Duration timeout) {
+    private static boolean await(CompletableFuture<Boolean> request, Duration timeout) {
         try {
-            request.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-            return true;
+            return request.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException | ExecutionException e) {
             return false;
         } catch (InterruptedException e) {

@@ -20,17 +20,20 @@ class ContentCaptureTest {
     }
 
     @Test
-    void fullTextAddsTheTextToTheHashes() {
-        Content content = ContentCapture.FULL_TEXT.capture("hello", "hi there");
+    void capturedTextIsRedactedWhileHashAndLengthDescribeTheOriginal() {
+        String prompt = "Mail me at jane.doe@example.com";
 
-        assertThat(content.getPromptText()).isEqualTo("hello");
+        Content content = ContentCapture.redactedText(Redactor.BUILT_IN).capture(prompt, "hi there");
+
+        assertThat(content.getPromptText()).isEqualTo("Mail me at [redacted:email]");
+        assertThat(content.getPromptSha256()).isEqualTo(Sha256.hex(prompt));
+        assertThat(content.getPromptLength()).isEqualTo(prompt.length());
         assertThat(content.getResponseText()).isEqualTo("hi there");
-        assertThat(content.getPromptSha256()).isEqualTo(Sha256.hex("hello"));
     }
 
     @Test
     void unknownTextLeavesItsFieldsEmpty() {
-        Content content = ContentCapture.FULL_TEXT.capture(null, null);
+        Content content = ContentCapture.redactedText(Redactor.BUILT_IN).capture(null, null);
 
         assertThat(content.getPromptSha256()).isNull();
         assertThat(content.getPromptLength()).isNull();

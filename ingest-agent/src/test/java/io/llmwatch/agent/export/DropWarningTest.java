@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.util.concurrent.ArrayBlockingQueue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,7 +19,7 @@ class DropWarningTest {
 
     private final Logger logger = (Logger) LoggerFactory.getLogger(DropWarning.class);
     private final ListAppender<ILoggingEvent> log = new ListAppender<>();
-    private final ExportCounters counters = new ExportCounters(new ArrayBlockingQueue<>(1), 1);
+    private final ExportCounters counters = new ExportCounters(new ExportQueue(1), null);
 
     @BeforeEach
     void captureLog() {
@@ -69,8 +68,7 @@ class DropWarningTest {
     @Test
     void saysNothingWhenNothingWasLost() {
         DropWarning warning = new DropWarning(counters, INTERVAL, 0);
-        counters.accepted();
-        counters.sent();
+        counters.sent(1_000);
 
         warning.reportIfDue(INTERVAL.toNanos() * 10);
 

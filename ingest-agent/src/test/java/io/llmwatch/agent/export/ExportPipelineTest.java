@@ -29,6 +29,7 @@ class ExportPipelineTest {
 
     private static final List<Topic<String, ?>> TOPICS = List.of(TestEvent.TOPIC);
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    private static final long IN_FLIGHT_BYTES = 1024 * 1024;
 
     private final List<ExportPipeline> started = new ArrayList<>();
 
@@ -177,14 +178,14 @@ class ExportPipelineTest {
 
         assertThat(pipeline.flush(TIMEOUT)).isTrue();
 
-        assertThat(metadataRequests).containsExactly(TestEvent.TOPIC.name());
+        assertThat(metadataRequests).containsExactly(TestEvent.TOPIC.name(), Topics.SCHEMAS.name());
         assertThat(producer.history()).extracting(ProducerRecord::topic)
                 .containsExactly(Topics.SCHEMAS.name(), TestEvent.TOPIC.name());
         assertThat(pipeline.counters().sent()).as("announcements are not telemetry").isEqualTo(1);
     }
 
     private ExportPipeline start(MockProducer<String, byte[]> producer, int capacity, List<Schema> schemas) {
-        ExportPipeline pipeline = ExportPipeline.start(producer, capacity, TOPICS, schemas);
+        ExportPipeline pipeline = ExportPipeline.start(producer, ExportBuffers.inMemory(capacity, IN_FLIGHT_BYTES), TOPICS, schemas);
         started.add(pipeline);
         return pipeline;
     }

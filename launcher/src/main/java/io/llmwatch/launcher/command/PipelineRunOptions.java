@@ -12,7 +12,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
-/** What {@code demo} and {@code up} share: the processor and the sink in one JVM, for a while or until stopped. */
+/**
+ * What {@code demo} and {@code up} share: the processor, the sink and the OTLP sidecar in one JVM, for a while
+ * or until stopped.
+ */
 public final class PipelineRunOptions {
 
     private static final Duration REPORT_INTERVAL = Duration.ofSeconds(5);
@@ -22,6 +25,9 @@ public final class PipelineRunOptions {
 
     @Mixin
     SinkOptions sink;
+
+    @Mixin
+    OtlpOptions otlp;
 
     @Option(names = "--duration", converter = DurationConverter.class,
             description = "Stop after this long and exit 0, e.g. 90s or 5m (default: run until Ctrl-C).")
@@ -44,6 +50,7 @@ public final class PipelineRunOptions {
                 .processor(new ProcessorRole(ProcessorSettings.DEFAULT_APPLICATION_ID, Optional.empty(), 0,
                         http.host(), http.port(), http.host()))
                 .sink(new SinkRole(sink.groupId(), sink.webhookUrl().map(URI::create), sink.webhookSecret()))
+                .otlp(otlp.role())
                 .reporting(REPORT_INTERVAL);
     }
 }

@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 
 /** {@code ./llmwatch up}: processor and sink in one JVM, on an embedded broker or an external cluster. */
 @Command(name = "up", mixinStandardHelpOptions = true,
-        description = "Run the processor and the sink in one JVM, on an embedded Kafka broker unless --bootstrap-servers is given.")
+        description = "Run the processor, the sink and the OTLP sidecar in one JVM, on an embedded Kafka broker unless --bootstrap-servers is given.")
 public final class UpCommand implements Callable<Integer> {
 
     @Spec

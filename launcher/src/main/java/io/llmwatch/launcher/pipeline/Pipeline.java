@@ -31,8 +31,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The roles one JVM plays, started in dependency order and closed in reverse: the embedded broker
- * (unless Kafka is external), the topics, the processor, the sink, the simulator and the console
- * reporter. Every command of the launcher is a {@link PipelineSettings} handed to this class.
+ * (unless Kafka is external), the topics, the processor, the sink, the OTLP sidecar, the simulator and
+ * the console reporter. Every command of the launcher is a {@link PipelineSettings} handed to this class.
  */
 public final class Pipeline implements AutoCloseable {
 
@@ -77,6 +77,8 @@ public final class Pipeline implements AutoCloseable {
         });
         settings.sink().ifPresent(role -> own(SinkRoleStarter.start(role, bootstrapServers, settings.clientProperties())));
         List<StatusSource> statusSources = new ArrayList<>();
+        settings.otlp().ifPresent(role -> statusSources.add(
+                own(OtlpRoleStarter.start(role, bootstrapServers, settings.clientProperties(), out))));
         settings.simulator().ifPresent(role -> statusSources.add(
                 own(SimulatorRoleStarter.start(role, bootstrapServers, settings.clientProperties(), out))));
         if (settings.reporting()) {

@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * Which roles one JVM plays and how. {@code demo} plays them all on an embedded broker; {@code up}
- * all but the simulator; {@code processor}, {@code sink} and {@code simulate} one each.
+ * all but the simulator; {@code processor}, {@code sink}, {@code simulate} and {@code agent} (the OTLP
+ * sidecar) one each.
  */
 public final class PipelineSettings {
 
@@ -22,6 +23,7 @@ public final class PipelineSettings {
     private final Optional<ProcessorRole> processor;
     private final Optional<SinkRole> sink;
     private final Optional<SimulatorRole> simulator;
+    private final Optional<OtlpRole> otlp;
     private final boolean reporting;
     private final int partitions;
     private final Duration reportInterval;
@@ -33,6 +35,7 @@ public final class PipelineSettings {
         this.processor = Optional.ofNullable(builder.processor);
         this.sink = Optional.ofNullable(builder.sink);
         this.simulator = Optional.ofNullable(builder.simulator);
+        this.otlp = Optional.ofNullable(builder.otlp);
         this.reporting = builder.reporting;
         this.partitions = builder.partitions;
         this.reportInterval = builder.reportInterval;
@@ -66,6 +69,10 @@ public final class PipelineSettings {
 
     public Optional<SimulatorRole> simulator() {
         return simulator;
+    }
+
+    public Optional<OtlpRole> otlp() {
+        return otlp;
     }
 
     public boolean reporting() {
@@ -109,6 +116,17 @@ public final class PipelineSettings {
     public record SimulatorRole(double eventsPerSecond, long seed, Duration incidentAfter) {
     }
 
+    /**
+     * The OTLP sidecar: apps in any language export OpenTelemetry traces to it.
+     *
+     * @param port 0 for a free port
+     */
+    public record OtlpRole(String host, int port) {
+        public OtlpRole {
+            Objects.requireNonNull(host, "host");
+        }
+    }
+
     public static final class Builder {
         private String bootstrapServers;
         private Map<String, Object> clientProperties = Map.of();
@@ -116,6 +134,7 @@ public final class PipelineSettings {
         private ProcessorRole processor;
         private SinkRole sink;
         private SimulatorRole simulator;
+        private OtlpRole otlp;
         private boolean reporting;
         private int partitions = DEFAULT_PARTITIONS;
         private Duration reportInterval = Duration.ofSeconds(5);
@@ -150,6 +169,11 @@ public final class PipelineSettings {
             return this;
         }
 
+        public Builder otlp(OtlpRole otlp) {
+            this.otlp = otlp;
+            return this;
+        }
+
         /** Prints a one-line summary every {@code interval} and every alert as it fires. */
         public Builder reporting(Duration interval) {
             this.reporting = true;
@@ -166,8 +190,8 @@ public final class PipelineSettings {
         }
 
         public PipelineSettings build() {
-            if (processor == null && sink == null && simulator == null) {
-                throw new IllegalArgumentException("nothing to run: no processor, sink or simulator");
+            if (processor == null && sink == null && simulator == null && otlp == null) {
+                throw new IllegalArgumentException("nothing to run: no processor, sink, simulator or OTLP sidecar");
             }
             return new PipelineSettings(this);
         }

@@ -1,0 +1,151 @@
+package io.llmwatch.agent.export;
+
+import io.llmwatch.agent.spool.EncodedEvent;
+import io.llmwatch.agent.spool.Settlement;
+import org.apache.kafka.clients.producer.Callback;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.RetriableException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The events the worker has handed to the producer and that are not settled yet. It keeps their bytes under
+ * a budget below the producer's buffer, so the producer never runs out of buffer and {@code send} never
+ * blocks: past the budget the worker spools instead. It counts how each delivery ends (sent, failed, or
+ * handed back to be spooled again) and how many events have finished, which is what a flush waits for.
+ *
+ * <p>The worker hands events over; the producer's network thread completes them.
+ */
+final class InFlight {
+
+    private final long budgetBytes;
+    private final ExportCounters counters;
+    /** Whether an event the producer gives back may be spooled again; without a spool it has failed. */
+    private final boolean spoolsGivenBack;
+    private final Runnable onSettled;
+    private final AtomicLong bytes = new AtomicLong();
+    private final AtomicLong finished = new AtomicLong();
+    private final Queue<GivenBack> givenBack = new ConcurrentLinkedQueue<>();
+
+    InFlight(long budgetBytes, ExportCounters counters, boolean spoolsGivenBack, Runnable onSettled) {
+        this.budgetBytes = budgetBytes;
+        this.counters = counters;
+        this.spoolsGivenBack = spoolsGivenBack;
+        this.onSettled = onSettled;
+    }
+
+    /** Whether {@code event} fits in the budget; an event larger than the whole budget fits when nothing else is in flight. */
+    boolean hasRoomFor(EncodedEvent event) {
+        long held = bytes.get();
+        return held == 0 || held + event.sizeInBytes() <= budgetBytes;
+    }
+
+    boolean isEmpty() {
+        return bytes.get() == 0;
+    }
+
+    /**
+     * Sends {@code event}; {@code settlement} is called when its delivery ends for good.
+     *
+     * @return false if the producer could not take it yet (no partition metadata, no buffer): the caller
+     *         keeps the event and tries again later; nothing was counted
+     */
+    boolean handOver(Producer<String, byte[]> producer, EncodedEvent event, Settlement settlement) {
+        Delivery delivery = new Delivery(event, settlement);
+        bytes.addAndGet(event.sizeInBytes());
+        if (delivery.send(producer)) {
+            return true;
+        }
+        bytes.addAndGet(-event.sizeInBytes());
+        return false;
+    }
+
+    /** Counts an event that ended before reaching the producer: it could not be encoded, or it was dropped. */
+    void finishedUnsent() {
+        finished.incrementAndGet();
+    }
+
+    /** Events whose delivery ended for good: sent, failed or dropped. */
+    long finished() {
+        return finished.get();
+    }
+
+    /** Events the producer gave back with a retriable error (at a forced close, say), to be spooled again. */
+    List<GivenBack> takeGivenBack() {
+        List<GivenBack> taken = new ArrayList<>();
+        for (GivenBack event = givenBack.poll(); event != null; event = givenBack.poll()) {
+            taken.add(event);
+        }
+        return taken;
+    }
+
+    /** An event to spool again; its {@code settlement} is due once the copy is spooled. */
+    record GivenBack(EncodedEvent event, Settlement settlement) {
+    }
+
+    /** The producer's callback for one event. */
+    private final class Delivery implements Callback {
+
+        private final EncodedEvent event;
+        private final Settlement settlement;
+        private final Thread sendingThread = Thread.currentThread();
+        private final long handedOverAtNanos = System.nanoTime();
+        /** Worker-thread state, only read when the callback runs inside {@code send} on the worker. */
+        private boolean insideSend;
+        private boolean refusedForNow;
+
+        Delivery(EncodedEvent event, Settlement settlement) {
+            this.event = event;
+            this.settlement = settlement;
+        }
+
+        boolean send(Producer<String, byte[]> producer) {
+            insideSend = true;
+            try {
+                producer.send(new ProducerRecord<>(event.topic(), event.key(), event.value()), this);
+            } catch (RuntimeException e) {
+                // Refused outright (the producer is closed, say): the same as a failure reported later.
+                complete(e);
+            } finally {
+                insideSend = false;
+            }
+            return !refusedForNow;
+        }
+
+        @Override
+        public void onCompletion(RecordMetadata metadata, Exception error) {
+            if (insideSend && Thread.currentThread() == sendingThread && error instanceof RetriableException) {
+                // With max.block.ms=0 the producer answers at once when it lacks metadata or buffer space.
+                refusedForNow = true;
+                counters.problem("Kafka cannot take events yet: " + error.getMessage());
+                return;
+            }
+            complete(error);
+        }
+
+        private void complete(Exception error) {
+            bytes.addAndGet(-event.sizeInBytes());
+            if (error == null) {
+                counters.sent(System.nanoTime() - handedOverAtNanos);
+                settle();
+            } else if (spoolsGivenBack && error instanceof RetriableException) {
+                givenBack.add(new GivenBack(event, settlement));
+            } else {
+                counters.failed(error.toString());
+                settle();
+            }
+            onSettled.run();
+        }
+
+        private void settle() {
+            settlement.settle();
+            finished.incrementAndGet();
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package io.llmwatch.launcher.bench;
+
+import io.llmwatch.launcher.command.DurationConverter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+
+/** {@code ./llmwatch bench agent}: the agent's throughput, its cost to the caller, and a broker outage, in one run. */
+@Command(name = "agent", mixinStandardHelpOptions = true,
+        description = {"Measure the ingest agent on an embedded broker, in one run:",
+                "- events/s delivered, against a plain KafkaProducer sending the same bytes;",
+                "- record() p50, p99 and p99.9 meanwhile;",
+                "- the longest record() while the broker is stopped and restarted,",
+                "  with every event counted on the topic afterwards.",
+                "Exits 1 if a goal is missed."})
+public final class AgentBenchCommand implements Callable<Integer> {
+
+    /** Large enough for a stable rate on two cores, small enough for a run of well under a minute. */
+    static final int DEFAULT_EVENTS = 200_000;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--json", description = "Print the result as one JSON object on stdout.")
+    boolean json;
+
+    @Option(names = "--events", paramLabel = "N", defaultValue = "" + DEFAULT_EVENTS,
+            description = "Events in the throughput measurement (default: ${DEFAULT-VALUE}).")
+    int events;
+
+    @Option(names = "--outage", paramLabel = "DURATION", defaultValue = "2s", converter = DurationConverter.class,
+            description = "How long the broker stays stopped (default: ${DEFAULT-VALUE}).")
+    Duration outage;
+
+    @Override
+    public Integer call() throws Exception {
+        if (events <= 0) {
+            throw new IllegalArgumentException("--events must be positive");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        // Progress goes to stderr, so --json leaves stdout to the result alone.
+        AgentBenchReport report = new AgentBench(events, outage, spec.commandLine().getErr()).run();
+        out.println(json ? report.toJson() : report.toText());
+        out.flush();
+        return report.goalsMet() ? 0 : 1;
+    }
+}

@@ -1,0 +1,59 @@
+package io.llmwatch.launcher.pipeline;
+
+import io.llmwatch.agent.LlmWatch;
+import io.llmwatch.agent.otlp.OtlpSidecar;
+import io.llmwatch.agent.otlp.SidecarCounters;
+import io.llmwatch.launcher.pipeline.PipelineSettings.OtlpRole;
+
+import java.io.PrintWriter;
+import java.util.Map;
+
+/** Starts the OTLP sidecar for an {@link OtlpRole}, recording through its own agent as an embedding app would. */
+final class OtlpRoleStarter {
+
+    /**
+     * The name of spans whose resource names no service. OpenTelemetry SDKs always send one, so this is
+     * rare; the Java agent's default ({@code unknown_service:java}) would be wrong for other languages.
+     */
+    private static final String UNKNOWN_SERVICE = "unknown_service";
+
+    private OtlpRoleStarter() {
+    }
+
+    /** The running sidecar and its agent; closing stops listening first, then sends what the agent holds. */
+    record RunningSidecar(OtlpSidecar sidecar, LlmWatch agent) implements AutoCloseable, StatusSource {
+
+        @Override
+        public String status() {
+            SidecarCounters counters = sidecar.counters();
+            return String.format("otlp recorded %d GenAI spans (ignored %d, rejected %d, throttled %d requests)",
+                    counters.spansRecorded(), counters.spansIgnored(), counters.spansRejected(), counters.throttledRequests());
+        }
+
+        @Override
+        public void close() {
+            sidecar.close();
+            agent.close();
+        }
+    }
+
+    /** The sidecar's agent reads the {@code LLMWATCH_*} variables like any embedded agent; the command line wins for Kafka. */
+    static RunningSidecar start(OtlpRole role, String bootstrapServers, Map<String, Object> clientProperties, PrintWriter out) {
+        LlmWatch agent = LlmWatch.builder()
+                .serviceName(UNKNOWN_SERVICE)
+                .applyEnvironment(System.getenv())
+                .bootstrapServers(bootstrapServers)
+                .producerConfig(clientProperties)
+                .source(OtlpSidecar.SOURCE)
+                .shutdownHook(false)
+                .build();
+        try {
+            OtlpSidecar sidecar = OtlpSidecar.builder(agent).host(role.host()).port(role.port()).start();
+            out.printf("OTLP traces endpoint: %s%n", sidecar.tracesUrl());
+            return new RunningSidecar(sidecar, agent);
+        } catch (RuntimeException e) {
+            agent.close();
+            throw e;
+        }
+    }
+}
