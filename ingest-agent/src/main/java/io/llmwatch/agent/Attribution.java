@@ -87,11 +87,14 @@ public final class Attribution {
      * winning on equal keys.
      */
     public Attribution withFallback(Attribution fallback) {
-        if (fallback == null) {
+        if (fallback == null || fallback.equals(EMPTY)) {
             return this;
         }
-        Map<String, String> mergedTags = new LinkedHashMap<>(fallback.tags);
-        mergedTags.putAll(tags);
+        Map<String, String> mergedTags = tags;
+        if (!fallback.tags.isEmpty()) {
+            mergedTags = new LinkedHashMap<>(fallback.tags);
+            mergedTags.putAll(tags);
+        }
         return builder()
                 .tenant(tenant != null ? tenant : fallback.tenant)
                 .user(user != null ? user : fallback.user)

@@ -35,13 +35,13 @@ public final class ContentCapture {
      */
     public Content capture(String promptText, String responseText) {
         boolean withText = redactor != null;
-        return Content.newBuilder()
-                .setPromptSha256(promptText == null ? null : Sha256.hex(promptText))
-                .setPromptLength(promptText == null ? null : promptText.length())
-                .setPromptText(withText ? redactor.redact(promptText) : null)
-                .setResponseSha256(responseText == null ? null : Sha256.hex(responseText))
-                .setResponseLength(responseText == null ? null : responseText.length())
-                .setResponseText(withText ? redactor.redact(responseText) : null)
-                .build();
+        Content content = new Content();
+        content.setPromptSha256(promptText == null ? null : Sha256.hex(promptText));
+        content.setPromptLength(promptText == null ? null : promptText.length());
+        content.setPromptText(withText ? redactor.redact(promptText) : null);
+        content.setResponseSha256(responseText == null ? null : Sha256.hex(responseText));
+        content.setResponseLength(responseText == null ? null : responseText.length());
+        content.setResponseText(withText ? redactor.redact(responseText) : null);
+        return content;
     }
 }

