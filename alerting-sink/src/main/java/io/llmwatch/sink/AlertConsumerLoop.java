@@ -1,12 +1,11 @@
 package io.llmwatch.sink;
 
 import io.llmwatch.schemas.topic.Topics;
-import io.llmwatch.sink.delivery.AlertDispatcher;
+import io.llmwatch.sink.delivery.DeliveryCore;
 import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RebalanceInProgressException;
@@ -15,140 +14,103 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * The sink's consume, dispatch, commit loop. It commits each alert's offset as soon as the alert is
- * settled, one alert at a time, so whatever is uncommitted when it stops, crashes or loses a partition
- * is exactly what is not settled yet, and is delivered again by whoever consumes the partition next.
- *
- * <p>Alerts are dispatched one after another, so one being retried holds back those behind it. That
- * keeps each incident's FIRING and RESOLVED in order, at the price of head-of-line blocking while a
- * destination is down. Only the thread calling {@link #run} may touch the consumer.
+ * The sink's consume, hand over, commit loop. Records go to the {@link DeliveryCore} in offset order;
+ * after every poll the loop commits how far each partition is settled (every destination accepted or
+ * dead-lettered everything before that offset), so whatever is uncommitted when the sink stops,
+ * crashes or loses a partition is exactly what is not settled yet, and is delivered again by whoever
+ * consumes the partition next. Only the thread calling {@link #run} touches the consumer.
  */
 final class AlertConsumerLoop {
 
     private static final Logger LOG = LoggerFactory.getLogger(AlertConsumerLoop.class);
 
-    /** Also how often the loop notices {@link #stop}, even while it waits between retries. */
-    private static final Duration POLL_TIMEOUT = Duration.ofMillis(200);
+    /** How often an idle loop commits what settled meanwhile and notices {@link #stop}. */
+    private static final Duration POLL_TIMEOUT = Duration.ofMillis(100);
+    /** Alerts held unsettled (grouped, rate limited, retried) before the loop stops fetching more. */
+    static final int MAX_UNSETTLED = 10_000;
 
     private final Consumer<byte[], byte[]> consumer;
-    private final AlertDispatcher dispatcher;
-    /**
-     * Partitions revoked, or given up, since the current batch was fetched: their remaining records in
-     * the batch must not be dispatched, because the consumer's position for them no longer follows it.
-     */
-    private final Set<TopicPartition> abandoned = new HashSet<>();
+    private final DeliveryCore core;
     private volatile boolean running = true;
 
-    AlertConsumerLoop(Consumer<byte[], byte[]> consumer, AlertDispatcher dispatcher) {
+    AlertConsumerLoop(Consumer<byte[], byte[]> consumer, DeliveryCore core) {
         this.consumer = consumer;
-        this.dispatcher = dispatcher;
+        this.core = core;
     }
 
-    /** Consumes until {@link #stop} is called; Kafka errors propagate. */
+    /** Consumes until {@link #stop} is called; Kafka errors and delivery failures propagate. */
     void run() {
-        consumer.subscribe(List.of(Topics.ALERTS.name()), new AbandonRevokedPartitions());
+        consumer.subscribe(List.of(Topics.ALERTS.name()), new CommitRevokedPartitions());
         while (running) {
-            ConsumerRecords<byte[], byte[]> batch = consumer.poll(POLL_TIMEOUT);
-            // A rebalance inside that poll ran before its records were fetched, so they are all valid.
-            abandoned.clear();
-            dispatch(batch);
+            core.failure().ifPresent(e -> {
+                throw e;
+            });
+            throttle();
+            for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL_TIMEOUT)) {
+                core.accept(record);
+            }
+            commitSettled();
         }
     }
 
-    /** Asks the loop to return; the alert in hand finishes its current attempt and stays uncommitted unless settled by it. */
+    /** Commits what has settled since the last commit; also called once more after the delivery workers stopped. */
+    void commitSettled() {
+        commit(core.committableOffsets());
+    }
+
+    /** Asks the loop to return; what is settled by then is committed, the rest is delivered again later. */
     void stop() {
         running = false;
     }
 
-    private void dispatch(ConsumerRecords<byte[], byte[]> batch) {
-        for (ConsumerRecord<byte[], byte[]> record : batch) {
-            if (!running) {
-                return;
-            }
-            TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-            if (abandoned.contains(partition)) {
-                continue;
-            }
-            if (dispatcher.dispatch(record, delay -> waitPaused(delay, partition))) {
-                commit(record, partition);
-            } else {
-                abandon(partition, record.offset());
-            }
+    /** Holds fetching while too much is unsettled, so a destination that is down cannot fill the heap. */
+    private void throttle() {
+        if (core.unsettled() > MAX_UNSETTLED) {
+            consumer.pause(consumer.assignment());
+        } else if (!consumer.paused().isEmpty()) {
+            consumer.resume(consumer.paused());
         }
     }
 
-    /**
-     * Waits out a retry delay inside {@code poll} with every partition paused: polling keeps this member
-     * in its group however long retries take ({@code max.poll.interval.ms}), pausing keeps it from
-     * fetching past the alert being retried. Gives up when the loop stops or the partition is revoked.
-     */
-    private boolean waitPaused(Duration delay, TopicPartition partition) {
-        long deadline = System.nanoTime() + delay.toNanos();
+    private void commit(Map<TopicPartition, OffsetAndMetadata> offsets) {
+        Map<TopicPartition, OffsetAndMetadata> owned = offsets.entrySet().stream()
+                .filter(entry -> consumer.assignment().contains(entry.getKey()))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        if (owned.isEmpty()) {
+            return;
+        }
         try {
-            while (running && !abandoned.contains(partition)) {
-                long remaining = deadline - System.nanoTime();
-                if (remaining <= 0) {
-                    return true;
-                }
-                // Paused again on every round: a rebalance during the wait may have assigned new partitions.
-                consumer.pause(consumer.assignment());
-                putBack(consumer.poll(Duration.ofNanos(Math.min(remaining, POLL_TIMEOUT.toNanos()))));
-            }
-            return false;
-        } finally {
-            consumer.resume(consumer.assignment());
-        }
-    }
-
-    /** Undoes a fetch that slipped through while waiting (a partition assigned and fetched within one poll). */
-    private void putBack(ConsumerRecords<byte[], byte[]> records) {
-        for (TopicPartition partition : records.partitions()) {
-            consumer.seek(partition, records.records(partition).get(0).offset());
-        }
-    }
-
-    private void commit(ConsumerRecord<byte[], byte[]> record, TopicPartition partition) {
-        try {
-            consumer.commitSync(Map.of(partition, new OffsetAndMetadata(record.offset() + 1)));
+            consumer.commitSync(owned);
         } catch (CommitFailedException | RebalanceInProgressException e) {
-            LOG.warn("Could not commit offset {} of {} during a rebalance; that alert may be delivered again: {}",
-                    record.offset() + 1, partition, e.getMessage());
-            abandon(partition, record.offset() + 1);
+            LOG.warn("Could not commit {} during a rebalance; those alerts may be delivered again: {}", owned, e.getMessage());
         }
     }
 
-    /**
-     * Leaves the partition's remaining records in this batch to a later poll, or to their new owner. The
-     * consumer has already fetched past them, so if the partition is still ours it must rewind to
-     * {@code nextOffset}, or they would be skipped.
-     */
-    private void abandon(TopicPartition partition, long nextOffset) {
-        abandoned.add(partition);
-        if (consumer.assignment().contains(partition)) {
-            consumer.seek(partition, nextOffset);
-        }
-    }
-
-    /**
-     * Every settled alert is committed at once, so a revocation has nothing to commit: it only has to
-     * stop work on the partition, which resumes from its committed offset wherever it is assigned next.
-     */
-    private final class AbandonRevokedPartitions implements ConsumerRebalanceListener {
+    /** Commits what is settled of the partitions being taken away, then leaves the rest to their next owner. */
+    private final class CommitRevokedPartitions implements ConsumerRebalanceListener {
 
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            abandoned.addAll(partitions);
+            Map<TopicPartition, OffsetAndMetadata> settled = core.safeOffsets().entrySet().stream()
+                    .filter(entry -> partitions.contains(entry.getKey()))
+                    .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+            commit(settled);
+            core.forget(partitions);
         }
 
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
             // Assigned partitions start from their committed offsets; nothing to prepare.
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            core.forget(partitions);
         }
     }
 }

@@ -1,34 +1,26 @@
 package io.llmwatch.sink;
 
-import io.llmwatch.sink.delivery.AlertDispatcher;
-import io.llmwatch.sink.delivery.Backoff;
-import io.llmwatch.sink.delivery.DeadLetterPublisher;
-import io.llmwatch.sink.delivery.Destination;
-import io.llmwatch.sink.webhook.WebhookDestination;
+import io.llmwatch.sink.api.SilenceApi;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.time.InstantSource;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.random.RandomGenerator;
+import java.util.Optional;
 
 /**
- * Delivers every alert of {@code llmwatch.alerts.v1} to the configured destinations, at least once,
- * on its own thread: an alert's offset is committed only after every destination accepted it or it
- * was dead-lettered. Redelivery after a restart is harmless downstream
- * because every alert carries a stable dedup key.
+ * Delivers every alert of {@code llmwatch.alerts.v1} to its routed destinations, at least once: an
+ * alert's offset is committed only after every destination accepted it or it was dead-lettered.
+ * A restart does not page twice: PagerDuty de-duplicates by dedup key, and the delivery ledger
+ * ({@code llmwatch.alerts.deliveries.v1}) stops a redelivered alert from being sent again to a
+ * destination that already took it. Optionally serves the silences REST API.
  */
 public final class AlertSink implements AutoCloseable {
 
@@ -36,19 +28,20 @@ public final class AlertSink implements AutoCloseable {
 
     private static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration CLIENT_CLOSE_TIMEOUT = Duration.ofSeconds(5);
+    /** Attempts in progress at shutdown get this long to finish, so what they deliver is committed. */
+    private static final Duration DELIVERY_GRACE = Duration.ofSeconds(10);
 
+    private final SinkRuntime runtime;
     private final Consumer<byte[], byte[]> consumer;
-    private final Producer<byte[], byte[]> deadLetterProducer;
     private final AlertConsumerLoop loop;
+    private final Optional<SilenceApi> api;
     private final Thread thread;
 
     public AlertSink(SinkConfig config) {
-        this.deadLetterProducer = new KafkaProducer<>(producerConfig(config), new ByteArraySerializer(), new ByteArraySerializer());
+        this.runtime = new SinkRuntime(config);
         this.consumer = new KafkaConsumer<>(consumerConfig(config), new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        List<Destination> destinations = config.webhook().<Destination>map(WebhookDestination::new).stream().toList();
-        AlertDispatcher dispatcher = new AlertDispatcher(destinations, new Backoff(config.backoff(), RandomGenerator.getDefault()),
-                new DeadLetterPublisher(deadLetterProducer), InstantSource.system());
-        this.loop = new AlertConsumerLoop(consumer, dispatcher);
+        this.loop = new AlertConsumerLoop(consumer, runtime.core());
+        this.api = config.silenceApi().map(address -> SilenceApi.start(address, runtime.silences(), runtime.core()));
         // Not a daemon: a process running the sink stays up until close() is called, e.g. from a shutdown hook.
         this.thread = new Thread(this::run, "llmwatch-alert-sink");
         LOG.info("Alert sink configured: {}", config);
@@ -58,8 +51,12 @@ public final class AlertSink implements AutoCloseable {
         Map<String, Object> properties = new HashMap<>();
         // A new group starts at the oldest retained alert rather than skipping those raised before the sink first ran.
         properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        properties.putAll(config.clientProperties());
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        // Instances keep delivering from the partitions they keep while another instance joins or leaves.
+        properties.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
+        // A crashed instance's partitions move to the others after 10 s rather than the default 45 s: alerts are urgent.
+        properties.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
+        properties.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 1_000);
+        properties.putAll(SinkRuntime.clientConfig(config));
         properties.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         // The processor writes alerts in transactions; an aborted one must never page anyone.
@@ -67,16 +64,14 @@ public final class AlertSink implements AutoCloseable {
         return properties;
     }
 
-    private static Map<String, Object> producerConfig(SinkConfig config) {
-        Map<String, Object> properties = new HashMap<>(config.clientProperties());
-        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
-        properties.put(ProducerConfig.ACKS_CONFIG, "all");
-        properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        return properties;
+    /** The port of the silences API, when it runs. */
+    public Optional<Integer> apiPort() {
+        return api.map(SilenceApi::port);
     }
 
-    /** Starts consuming on the sink's thread. */
+    /** Starts delivering and consuming on the sink's threads. */
     public void start() {
+        runtime.start();
         thread.start();
     }
 
@@ -86,38 +81,44 @@ public final class AlertSink implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.error("Alert sink stopped on an error; alerts not yet committed will be delivered again after a restart", e);
         } finally {
-            closeClients();
+            runtime.stopDelivery(DELIVERY_GRACE);
+            try {
+                loop.commitSettled();
+            } catch (RuntimeException e) {
+                LOG.warn("Could not commit on the way out; those alerts will be delivered again (not re-sent where already accepted)", e);
+            }
+            consumer.close(CloseOptions.timeout(CLIENT_CLOSE_TIMEOUT));
         }
     }
 
     /**
-     * Stops the sink: the alert in hand finishes its current attempt and, unless settled by it, stays
-     * uncommitted. If the thread has not stopped within {@code timeout} it is interrupted.
+     * Stops the sink: attempts in progress finish, what is settled is committed, the rest (alerts still
+     * waiting in their group, being retried or rate limited) stays uncommitted and is delivered after a
+     * restart. If the thread has not stopped within {@code timeout} it is interrupted.
      */
     public void close(Duration timeout) {
         loop.stop();
-        if (thread.getState() == Thread.State.NEW) {
-            closeClients();
-            return;
-        }
+        api.ifPresent(SilenceApi::close);
         try {
-            thread.join(timeout.toMillis());
-            if (thread.isAlive()) {
-                LOG.warn("Alert sink did not stop within {}; interrupting it", timeout);
-                thread.interrupt();
+            if (thread.getState() != Thread.State.NEW) {
+                thread.join(timeout.toMillis());
+                if (thread.isAlive()) {
+                    LOG.warn("Alert sink did not stop within {}; interrupting it", timeout);
+                    thread.interrupt();
+                    thread.join(CLIENT_CLOSE_TIMEOUT.toMillis());
+                }
+            } else {
+                consumer.close(CloseOptions.timeout(CLIENT_CLOSE_TIMEOUT));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            runtime.close();
         }
     }
 
     @Override
     public void close() {
         close(DEFAULT_CLOSE_TIMEOUT);
-    }
-
-    private void closeClients() {
-        consumer.close(CloseOptions.timeout(CLIENT_CLOSE_TIMEOUT));
-        deadLetterProducer.close(CLIENT_CLOSE_TIMEOUT);
     }
 }

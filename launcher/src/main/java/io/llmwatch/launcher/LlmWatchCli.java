@@ -8,6 +8,7 @@ import io.llmwatch.launcher.command.NabCommand;
 import io.llmwatch.launcher.command.PricesCommand;
 import io.llmwatch.launcher.command.ProcessorCommand;
 import io.llmwatch.launcher.command.QueryCommand;
+import io.llmwatch.launcher.command.SilencesCommand;
 import io.llmwatch.launcher.command.SimulateCommand;
 import io.llmwatch.launcher.command.SinkCommand;
 import io.llmwatch.launcher.command.UpCommand;
@@ -27,6 +28,7 @@ import java.io.UncheckedIOException;
                 AgentCommand.class,
                 ProcessorCommand.class,
                 SinkCommand.class,
+                SilencesCommand.class,
                 SimulateCommand.class,
                 CostCommand.class,
                 PricesCommand.class,

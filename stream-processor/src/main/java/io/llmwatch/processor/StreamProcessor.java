@@ -3,10 +3,13 @@ package io.llmwatch.processor;
 import io.llmwatch.processor.api.ApiRoutes;
 import io.llmwatch.processor.api.ApiServer;
 import io.llmwatch.processor.cost.SpanCostCalculator;
+import io.llmwatch.processor.dashboard.DashboardAssets;
+import io.llmwatch.processor.metrics.PipelineMetrics;
 import io.llmwatch.processor.topology.LlmWatchTopology;
 import io.llmwatch.schemas.serde.SchemaCatalog;
 import io.llmwatch.schemas.serde.SchemaPublisher;
 import io.llmwatch.schemas.serde.SchemaTopicListener;
+import io.llmwatch.schemas.topic.Topics;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -23,6 +26,7 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -37,11 +41,13 @@ public final class StreamProcessor implements AutoCloseable {
     private final KafkaStreams streams;
     private final ApiServer api;
     private final SchemaTopicListener schemaListener;
+    private final PipelineMetrics metrics;
 
-    private StreamProcessor(KafkaStreams streams, ApiServer api, SchemaTopicListener schemaListener) {
+    private StreamProcessor(KafkaStreams streams, ApiServer api, SchemaTopicListener schemaListener, PipelineMetrics metrics) {
         this.streams = streams;
         this.api = api;
         this.schemaListener = schemaListener;
+        this.metrics = metrics;
     }
 
     public static StreamProcessor start(ProcessorSettings settings, SpanCostCalculator pricing, Clock clock) {
@@ -65,10 +71,17 @@ public final class StreamProcessor implements AutoCloseable {
             LOG.error("Stream thread failed; replacing it", exception);
             return StreamThreadExceptionResponse.REPLACE_THREAD;
         });
+        PipelineMetrics metrics = PipelineMetrics.forRole("processor");
+        metrics.bind(streams);
+        metrics.countAlerts(clientConfig, settings.applicationId());
+        metrics.chartLlmFigures(streams, clock);
+        metrics.countRecordsWritten(clientConfig, List.of(Topics.DLQ.name(), Topics.LATE.name()));
+        api.mount(PipelineMetrics.PATH, metrics.endpoint());
+        api.mount(DashboardAssets.ROOT, new DashboardAssets());
         api.serve(ApiRoutes.of(streams, self, settings.topology(), clock));
         streams.start();
         LOG.info("Processor {} started; query API on http://{}", settings.applicationId(), advertised);
-        return new StreamProcessor(streams, api, schemaListener);
+        return new StreamProcessor(streams, api, schemaListener, metrics);
     }
 
     private static void publishOwnSchemas(Map<String, Object> clientConfig) {
@@ -91,6 +104,7 @@ public final class StreamProcessor implements AutoCloseable {
     public void close() {
         api.close();
         streams.close(CLOSE_TIMEOUT);
+        metrics.close();
         schemaListener.close();
     }
 }

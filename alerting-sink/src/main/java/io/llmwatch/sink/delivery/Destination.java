@@ -1,17 +1,22 @@
 package io.llmwatch.sink.delivery;
 
-import io.llmwatch.schemas.alert.AlertEvent;
+import java.util.Optional;
 
 /**
- * Somewhere alerts go: a webhook today, Slack and PagerDuty next. The sink calls every destination
- * from its single consumer thread and waits for the answer, so an implementation must bound the
- * time one call takes and report failures as a {@link DeliveryResult} rather than throw.
+ * Somewhere alerts go: Slack, PagerDuty, a webhook. Each destination has one delivery thread that
+ * calls it and waits for the answer, so an implementation must bound the time one call takes and
+ * report failures as a {@link DeliveryResult} rather than throw.
  */
 public interface Destination {
 
-    /** A short, stable name for logs and for the dead-letter {@code destination} header. */
+    /** A short, stable name for routes, logs, the dead-letter {@code destination} header and the delivery ledger. */
     String name();
 
-    /** Makes one attempt to hand the alert over. */
-    DeliveryResult deliver(AlertEvent alert);
+    /** Makes one attempt to hand the notification over. */
+    DeliveryResult deliver(Notification notification);
+
+    /** How many notifications per second the receiving end accepts; empty for no limit. */
+    default Optional<RateLimit> rateLimit() {
+        return Optional.empty();
+    }
 }

@@ -36,7 +36,7 @@ public final class HttpResponses {
         }
         String reason = "HTTP " + status + excerpt(body);
         if (status == 408 || status == 429 || status >= 500) {
-            return new RetryableFailure(reason, retryAfter(retryAfterHeader, now));
+            return new RetryableFailure(reason, retryAfter(retryAfterHeader, now), status == 429);
         }
         return new PermanentFailure(reason);
     }

@@ -1,5 +1,7 @@
 package io.llmwatch.sink.webhook;
 
+import io.llmwatch.sink.Secret;
+
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -44,7 +46,7 @@ public record WebhookSettings(URI url, Optional<String> secret, Map<String, Stri
     /** Shows header names only and hides the secret: header values are often credentials, and settings get logged. */
     @Override
     public String toString() {
-        return "WebhookSettings[url=" + url + ", secret=" + secret.map(s -> "****").orElse("none")
+        return "WebhookSettings[url=" + url + ", secret=" + secret.map(s -> Secret.of(s).masked()).orElse("none")
                 + ", headers=" + headers.keySet() + ", connectTimeout=" + connectTimeout
                 + ", requestTimeout=" + requestTimeout + "]";
     }

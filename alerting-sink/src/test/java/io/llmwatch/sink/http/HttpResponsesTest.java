@@ -27,9 +27,14 @@ class HttpResponsesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {408, 429, 500, 502, 503, 504})
-    void timeoutsThrottlingAndServerErrorsAreRetryable(int status) {
+    @ValueSource(ints = {408, 500, 502, 503, 504})
+    void timeoutsAndServerErrorsAreRetryable(int status) {
         assertThat(classify(status, "")).isEqualTo(new RetryableFailure("HTTP " + status));
+    }
+
+    @Test
+    void throttlingIsRetryableAndHoldsBackTheWholeDestination() {
+        assertThat(classify(429, "")).isEqualTo(new RetryableFailure("HTTP 429", Duration.ZERO, true));
     }
 
     @ParameterizedTest
@@ -54,7 +59,7 @@ class HttpResponsesTest {
     void retryAfterInSecondsIsHonoured() {
         DeliveryResult result = HttpResponses.classify(429, "", Optional.of("7"), NOW);
 
-        assertThat(result).isEqualTo(new RetryableFailure("HTTP 429", Duration.ofSeconds(7)));
+        assertThat(result).isEqualTo(new RetryableFailure("HTTP 429", Duration.ofSeconds(7), true));
     }
 
     @Test

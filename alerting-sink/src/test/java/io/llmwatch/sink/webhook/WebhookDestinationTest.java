@@ -5,6 +5,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.llmwatch.schemas.alert.AlertEvent;
 import io.llmwatch.sink.SampleAlerts;
 import io.llmwatch.sink.delivery.DeliveryResult;
+import io.llmwatch.sink.delivery.Notification;
 import io.llmwatch.sink.delivery.DeliveryResult.Delivered;
 import io.llmwatch.sink.delivery.DeliveryResult.PermanentFailure;
 import io.llmwatch.sink.delivery.DeliveryResult.RetryableFailure;
@@ -49,7 +50,7 @@ class WebhookDestinationTest {
         server.stubFor(post("/hook").willReturn(aResponse().withStatus(202)));
         WebhookDestination webhook = new WebhookDestination(settings(hookUrl(), Optional.of("s3cret"), Map.of("Authorization", "Bearer t0ken")));
 
-        assertThat(webhook.deliver(alert)).isInstanceOf(Delivered.class);
+        assertThat(webhook.deliver(Notification.of(alert))).isInstanceOf(Delivered.class);
 
         LoggedRequest request = server.findAll(postRequestedFor(urlEqualTo("/hook"))).get(0);
         assertThat(request.getBody()).isEqualTo(WebhookBody.render(alert));
@@ -62,7 +63,7 @@ class WebhookDestinationTest {
     void sendsNoSignatureWithoutASecret() {
         server.stubFor(post("/hook").willReturn(aResponse().withStatus(200)));
 
-        new WebhookDestination(settings(hookUrl(), Optional.empty(), Map.of())).deliver(alert);
+        new WebhookDestination(settings(hookUrl(), Optional.empty(), Map.of())).deliver(Notification.of(alert));
 
         assertThat(server.findAll(postRequestedFor(urlEqualTo("/hook"))).get(0).containsHeader(WebhookSignature.HEADER)).isFalse();
     }
@@ -71,7 +72,7 @@ class WebhookDestinationTest {
     void serverErrorsAreRetryableAndCarryRetryAfter() {
         server.stubFor(post("/hook").willReturn(aResponse().withStatus(503).withHeader("Retry-After", "3")));
 
-        DeliveryResult result = plainWebhook().deliver(alert);
+        DeliveryResult result = plainWebhook().deliver(Notification.of(alert));
 
         assertThat(result).isEqualTo(new RetryableFailure("HTTP 503", Duration.ofSeconds(3)));
     }
@@ -80,7 +81,7 @@ class WebhookDestinationTest {
     void clientErrorsArePermanentWithTheResponseAsReason() {
         server.stubFor(post("/hook").willReturn(aResponse().withStatus(400).withBody("unknown tenant")));
 
-        assertThat(plainWebhook().deliver(alert)).isEqualTo(new PermanentFailure("HTTP 400: unknown tenant"));
+        assertThat(plainWebhook().deliver(Notification.of(alert))).isEqualTo(new PermanentFailure("HTTP 400: unknown tenant"));
     }
 
     @Test
@@ -89,7 +90,7 @@ class WebhookDestinationTest {
         WebhookDestination webhook = new WebhookDestination(new WebhookSettings(hookUrl(), Optional.empty(), Map.of(),
                 TIMEOUT, Duration.ofMillis(200)));
 
-        DeliveryResult result = webhook.deliver(alert);
+        DeliveryResult result = webhook.deliver(Notification.of(alert));
 
         assertThat(result).isInstanceOfSatisfying(RetryableFailure.class,
                 failure -> assertThat(failure.reason()).contains("HttpTimeoutException"));
@@ -104,7 +105,7 @@ class WebhookDestinationTest {
         WebhookDestination webhook = new WebhookDestination(settings(URI.create("http://localhost:" + closedPort + "/hook"),
                 Optional.empty(), Map.of()));
 
-        DeliveryResult result = webhook.deliver(alert);
+        DeliveryResult result = webhook.deliver(Notification.of(alert));
 
         assertThat(result).isInstanceOfSatisfying(RetryableFailure.class,
                 failure -> assertThat(failure.reason()).contains("ConnectException"));

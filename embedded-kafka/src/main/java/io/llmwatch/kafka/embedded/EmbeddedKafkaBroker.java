@@ -1,6 +1,11 @@
 package io.llmwatch.kafka.embedded;
 
 import kafka.server.BrokerServer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ScramCredentialInfo;
+import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
+import org.apache.kafka.common.network.ListenerName;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.slf4j.Logger;
@@ -11,8 +16,12 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 
 /**
  * A real single-node KRaft broker (combined controller + broker) running inside this JVM, built on
@@ -34,12 +43,17 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             "broker.heartbeat.interval.ms", "500",
             "broker.session.timeout.ms", "2000");
 
+    /** Kafka's minimum for SCRAM-SHA-512; the broker only ever talks to local test clients. */
+    private static final int SCRAM_ITERATIONS = 4096;
+
     private final KafkaClusterTestKit cluster;
     private final Duration startupTime;
+    private final Optional<SaslSslListener> secureListener;
 
-    private EmbeddedKafkaBroker(KafkaClusterTestKit cluster, Duration startupTime) {
+    private EmbeddedKafkaBroker(KafkaClusterTestKit cluster, Duration startupTime, Optional<SaslSslListener> secureListener) {
         this.cluster = cluster;
         this.startupTime = startupTime;
+        this.secureListener = secureListener;
     }
 
     /** Starts a broker whose data is deleted when it closes. */
@@ -65,7 +79,21 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return start(null, QUICK_RESTART);
     }
 
+    /**
+     * Starts a broker with a temporary directory and, besides its plaintext listener, the SASL_SSL
+     * {@code listener} (SCRAM-SHA-512) with the standard authorizer on: clients of
+     * {@link #secureBootstrapServers()} need a user made by {@link #createScramUser} and ACLs.
+     */
+    public static EmbeddedKafkaBroker startSecure(SaslSslListener listener) {
+        return start(null, Map.of(), Optional.of(listener));
+    }
+
     private static EmbeddedKafkaBroker start(Path dataDirectory, Map<String, String> extraConfig) {
+        return start(dataDirectory, extraConfig, Optional.empty());
+    }
+
+    private static EmbeddedKafkaBroker start(Path dataDirectory, Map<String, String> extraConfig,
+                                             Optional<SaslSslListener> secureListener) {
         long began = System.nanoTime();
         try {
             TestKitNodes.Builder nodes = new TestKitNodes.Builder()
@@ -78,8 +106,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 Files.createDirectories(dataDirectory);
                 nodes.setBaseDirectory(dataDirectory).setClusterId(ClusterIdFile.readOrCreate(dataDirectory));
             }
-            KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes.build());
+            TestKitNodes builtNodes = nodes.build();
+            KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(builtNodes);
             extraConfig.forEach(builder::setConfigProp);
+            secureListener.ifPresent(listener -> listener.brokerConfig(builtNodes.brokerListenerName().value(),
+                    builtNodes.controllerListenerName().value()).forEach(builder::setConfigProp));
             KafkaClusterTestKit cluster = builder
                     .setConfigProp("offsets.topic.replication.factor", "1")
                     .setConfigProp("offsets.topic.num.partitions", "4")
@@ -101,7 +132,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             cluster.waitForReadyBrokers();
             Duration startupTime = Duration.ofNanos(System.nanoTime() - began);
             LOG.info("Embedded Kafka broker ready at {} in {} ms", cluster.bootstrapServers(), startupTime.toMillis());
-            return new EmbeddedKafkaBroker(cluster, startupTime);
+            return new EmbeddedKafkaBroker(cluster, startupTime, secureListener);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while starting the embedded Kafka broker", e);
@@ -132,6 +163,34 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     /** The {@code bootstrap.servers} value clients use to reach this broker. */
     public String bootstrapServers() {
         return cluster.bootstrapServers();
+    }
+
+    /** The {@code bootstrap.servers} of the SASL_SSL listener of a broker started by {@link #startSecure}. */
+    public String secureBootstrapServers() {
+        secureListener.orElseThrow(() -> new IllegalStateException("This broker has no SASL_SSL listener"));
+        return "localhost:" + onlyBroker().boundPort(ListenerName.normalised(SaslSslListener.NAME));
+    }
+
+    /** Client settings that reach {@link #secureBootstrapServers()} as {@code user}, bootstrap servers included. */
+    public Map<String, Object> secureClientConfig(String user, String password) {
+        Map<String, Object> config = new HashMap<>(secureListener
+                .orElseThrow(() -> new IllegalStateException("This broker has no SASL_SSL listener"))
+                .clientConfig(user, password));
+        config.put("bootstrap.servers", secureBootstrapServers());
+        return config;
+    }
+
+    /** Creates (or replaces) a SCRAM-SHA-512 user, through the plaintext listener where the operator is a super user. */
+    public void createScramUser(String user, String password) {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers()))) {
+            admin.alterUserScramCredentials(List.of(new UserScramCredentialUpsertion(user,
+                    new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, SCRAM_ITERATIONS), password))).all().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while creating SCRAM user " + user, e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Cannot create SCRAM user " + user + ": " + e.getCause().getMessage(), e.getCause());
+        }
     }
 
     /**

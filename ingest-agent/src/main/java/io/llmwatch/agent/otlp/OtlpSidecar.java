@@ -1,5 +1,6 @@
 package io.llmwatch.agent.otlp;
 
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.llmwatch.agent.LlmWatch;
 import org.slf4j.Logger;
@@ -9,6 +10,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -109,6 +112,7 @@ public final class OtlpSidecar implements AutoCloseable {
         private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
         private Duration retryAfter = DEFAULT_RETRY_AFTER;
         private int handlerThreads = DEFAULT_HANDLER_THREADS;
+        private final Map<String, HttpHandler> mounts = new LinkedHashMap<>();
 
         private Builder(LlmWatch watch) {
             this.watch = watch;
@@ -161,6 +165,15 @@ public final class OtlpSidecar implements AutoCloseable {
         }
 
         /**
+         * Also serves {@code handler} under {@code path} on the sidecar's port, e.g. {@code /metrics}
+         * from whoever runs the sidecar; the agent itself stays free of any metrics library.
+         */
+        public Builder mount(String path, HttpHandler handler) {
+            mounts.put(Objects.requireNonNull(path, "path"), Objects.requireNonNull(handler, "handler"));
+            return this;
+        }
+
+        /**
          * Binds the port and starts serving.
          *
          * @throws UncheckedIOException if the address cannot be bound, e.g. the port is taken
@@ -176,6 +189,7 @@ public final class OtlpSidecar implements AutoCloseable {
             ExecutorService handlers = Executors.newFixedThreadPool(handlerThreads, daemonThreads());
             server.setExecutor(handlers);
             server.createContext("/", new TracesEndpoint(new SpanIngest(watch, counting), counting, maxBodyBytes, retryAfter));
+            mounts.forEach(server::createContext);
             server.start();
             OtlpSidecar sidecar = new OtlpSidecar(server, handlers, counting);
             LOG.info("OTLP sidecar listening on {}", sidecar.tracesUrl());

@@ -52,7 +52,8 @@ import java.util.stream.Stream;
 /**
  * {@code ./llmwatch bench pipeline}: one input of realistic spans pre-loaded on an embedded broker,
  * then three Kafka Streams applications measured over it in the same run, with the same processing
- * guarantee and threads: (a) a passthrough, (b) a bare windowed count, (c) the full llmwatch topology.
+ * guarantee, threads and throughput settings (those the processor runs with): (a) a passthrough, (b) a
+ * bare windowed count, (c) the full llmwatch topology.
  * Throughput is input spans over the time from the first committed offset to the last.
  */
 public final class PipelineBenchmark {
@@ -144,6 +145,7 @@ public final class PipelineBenchmark {
         config.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
         config.putAll(StreamsConfiguration.PRODUCER_SAFETY);
+        config.putAll(StreamsConfiguration.THROUGHPUT);
         try (KafkaStreams streams = new KafkaStreams(topology.get(), config)) {
             streams.start();
             Instant deadline = Instant.now().plus(RUN_TIMEOUT);

@@ -1,7 +1,9 @@
 package io.llmwatch.launcher.command;
 
 import io.llmwatch.launcher.bench.AgentBenchCommand;
+import io.llmwatch.launcher.bench.AlertBenchCommand;
 import io.llmwatch.launcher.bench.BenchPipelineCommand;
+import io.llmwatch.launcher.bench.DetectionBenchCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -11,7 +13,9 @@ import picocli.CommandLine.Spec;
         description = "Measure a part of llmwatch on an embedded broker and report the numbers.",
         subcommands = {
                 AgentBenchCommand.class,
-                BenchPipelineCommand.class
+                BenchPipelineCommand.class,
+                AlertBenchCommand.class,
+                DetectionBenchCommand.class
         })
 public final class BenchCommand implements Runnable {
 

@@ -20,9 +20,13 @@ public final class CostCommand implements Callable<Integer> {
     @Option(names = "--batch", required = true, description = "Read JSON lines from stdin, answer on stdout.")
     boolean batch;
 
+    @Option(names = "--max-line-chars", defaultValue = "" + CostBatch.DEFAULT_MAX_LINE_CHARS,
+            description = "A longer input line is answered with an error, never held in memory (default: ${DEFAULT-VALUE}).")
+    int maxLineChars;
+
     @Override
     public Integer call() throws Exception {
-        new CostBatch(PriceCatalog.bundled(), Clock.systemUTC()).run(System.in, System.out);
+        new CostBatch(PriceCatalog.bundled(), Clock.systemUTC(), maxLineChars).run(System.in, System.out);
         System.out.flush();
         return 0;
     }

@@ -7,7 +7,6 @@ import io.llmwatch.processor.ProcessorSettings;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -49,7 +48,7 @@ public final class PipelineRunOptions {
                 .dataDirectory(dataDirectory)
                 .processor(new ProcessorRole(ProcessorSettings.DEFAULT_APPLICATION_ID, Optional.empty(), 0,
                         http.host(), http.port(), http.host()))
-                .sink(new SinkRole(sink.groupId(), sink.webhookUrl().map(URI::create), sink.webhookSecret()))
+                .sink(new SinkRole(sink.groupId(), sink.delivery()))
                 .otlp(otlp.role())
                 .reporting(REPORT_INTERVAL);
     }

@@ -1,5 +1,7 @@
 package io.llmwatch.launcher.command;
 
+import io.llmwatch.launcher.metrics.MetricsServer;
+import io.llmwatch.launcher.metrics.SinkMetrics;
 import io.llmwatch.launcher.pipeline.Pipeline;
 import io.llmwatch.launcher.pipeline.PipelineSettings;
 import io.llmwatch.launcher.pipeline.PipelineSettings.SinkRole;
@@ -8,12 +10,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
-import java.net.URI;
 import java.util.concurrent.Callable;
 
 /** {@code ./llmwatch sink}: the alerting sink against an existing Kafka cluster. */
 @Command(name = "sink", mixinStandardHelpOptions = true,
-        description = "Consume llmwatch.alerts.v1, log every alert and deliver it to the configured webhook, at least once.")
+        description = {"Consume llmwatch.alerts.v1 and deliver every alert to Slack, PagerDuty and/or a webhook, at least once,",
+                "with routes, grouping, silences (REST API on --sink-api-port), inhibition, retries and rate limits."})
 public final class SinkCommand implements Callable<Integer> {
 
     @Spec
@@ -25,13 +27,18 @@ public final class SinkCommand implements Callable<Integer> {
     @Mixin
     SinkOptions sink;
 
+    @Mixin
+    MetricsOptions metrics;
+
     @Override
     public Integer call() throws Exception {
         PipelineSettings settings = PipelineSettings.builder()
                 .kafka(kafka.requireExternal("sink"), kafka.clientProperties())
-                .sink(new SinkRole(sink.groupId(), sink.webhookUrl().map(URI::create), sink.webhookSecret()))
+                .sink(new SinkRole(sink.groupId(), sink.delivery()))
                 .build();
-        try (Pipeline pipeline = Pipeline.start(settings, spec.commandLine().getOut())) {
+        try (Pipeline pipeline = Pipeline.start(settings, spec.commandLine().getOut());
+             MetricsServer metricsServer = SinkMetrics.serve(metrics.host(), metrics.port(),
+                     settings.bootstrapServers().orElseThrow(), kafka.clientProperties(), sink.groupId())) {
             return pipeline.runUntilStopped(null);
         }
     }

@@ -3,7 +3,9 @@ package io.llmwatch.launcher.pipeline;
 import io.llmwatch.agent.LlmWatch;
 import io.llmwatch.agent.otlp.OtlpSidecar;
 import io.llmwatch.agent.otlp.SidecarCounters;
+import io.llmwatch.launcher.metrics.AgentMeters;
 import io.llmwatch.launcher.pipeline.PipelineSettings.OtlpRole;
+import io.llmwatch.processor.metrics.PipelineMetrics;
 
 import java.io.PrintWriter;
 import java.util.Map;
@@ -21,7 +23,7 @@ final class OtlpRoleStarter {
     }
 
     /** The running sidecar and its agent; closing stops listening first, then sends what the agent holds. */
-    record RunningSidecar(OtlpSidecar sidecar, LlmWatch agent) implements AutoCloseable, StatusSource {
+    record RunningSidecar(OtlpSidecar sidecar, LlmWatch agent, PipelineMetrics metrics) implements AutoCloseable, StatusSource {
 
         @Override
         public String status() {
@@ -34,6 +36,7 @@ final class OtlpRoleStarter {
         public void close() {
             sidecar.close();
             agent.close();
+            metrics.close();
         }
     }
 
@@ -47,12 +50,17 @@ final class OtlpRoleStarter {
                 .source(OtlpSidecar.SOURCE)
                 .shutdownHook(false)
                 .build();
+        PipelineMetrics metrics = PipelineMetrics.forRole("agent");
         try {
-            OtlpSidecar sidecar = OtlpSidecar.builder(agent).host(role.host()).port(role.port()).start();
+            AgentMeters.bind(agent, metrics.registry());
+            OtlpSidecar sidecar = OtlpSidecar.builder(agent).host(role.host()).port(role.port())
+                    .mount(PipelineMetrics.PATH, metrics.endpoint()).start();
+            AgentMeters.bind(sidecar, metrics.registry());
             out.printf("OTLP traces endpoint: %s%n", sidecar.tracesUrl());
-            return new RunningSidecar(sidecar, agent);
+            return new RunningSidecar(sidecar, agent, metrics);
         } catch (RuntimeException e) {
             agent.close();
+            metrics.close();
             throw e;
         }
     }

@@ -75,7 +75,7 @@ public final class Pipeline implements AutoCloseable {
             processor = Optional.of(own(started));
             out.printf("Processor query API: http://%s:%d/api/health%n", role.advertisedHost(), started.apiPort());
         });
-        settings.sink().ifPresent(role -> own(SinkRoleStarter.start(role, bootstrapServers, settings.clientProperties())));
+        settings.sink().ifPresent(role -> own(SinkRoleStarter.start(role, bootstrapServers, settings.clientProperties(), out)));
         List<StatusSource> statusSources = new ArrayList<>();
         settings.otlp().ifPresent(role -> statusSources.add(
                 own(OtlpRoleStarter.start(role, bootstrapServers, settings.clientProperties(), out))));

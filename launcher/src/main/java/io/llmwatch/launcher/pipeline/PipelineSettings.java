@@ -100,12 +100,20 @@ public final class PipelineSettings {
     }
 
     /**
-     * @param webhookUrl    where to POST every alert as JSON; empty to only log alerts
-     * @param webhookSecret key of the HMAC-SHA256 signature header; empty for no signature
+     * @param delivery destinations, routes and the silences API; see {@link SinkDelivery}
      */
-    public record SinkRole(String groupId, Optional<URI> webhookUrl, Optional<String> webhookSecret) {
+    public record SinkRole(String groupId, SinkDelivery delivery) {
         public SinkRole {
             Objects.requireNonNull(groupId, "groupId");
+            Objects.requireNonNull(delivery, "delivery");
+        }
+
+        /**
+         * @param webhookUrl    where to POST every alert as JSON; empty to only log alerts
+         * @param webhookSecret key of the HMAC-SHA256 signature header; empty for no signature
+         */
+        public SinkRole(String groupId, Optional<URI> webhookUrl, Optional<String> webhookSecret) {
+            this(groupId, SinkDelivery.webhook(webhookUrl, webhookSecret));
         }
     }
 

@@ -40,6 +40,7 @@ public final class AlertJson {
         json.put("detectedAtMillis", alert.getDetectedAtMillis());
         // Avro hands maps over in hash order; sorting renders the same alert to the same bytes.
         json.put("attributes", new TreeMap<>(alert.getAttributes()));
+        json.put("runbook", alert.getRunbook());
         return json;
     }
 

@@ -1,5 +1,6 @@
 package io.llmwatch.schemas.serde;
 
+import io.llmwatch.schemas.limits.AvroDecodeLimits;
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
 import org.apache.avro.message.BadHeaderException;
@@ -15,6 +16,8 @@ import org.apache.kafka.common.serialization.Serializer;
 
 import java.io.IOException;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Avro single-object encoding ({@code C3 01}, 8-byte schema fingerprint, binary body) for one
@@ -27,11 +30,21 @@ import java.util.Objects;
  */
 public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
 
+    static {
+        AvroDecodeLimits.install();
+    }
+
     private final Class<T> type;
     private final BinaryMessageEncoder<T> encoder;
     private final BinaryMessageDecoder<T> decoder;
+    private final Function<T, Optional<String>> check;
 
     public AvroSerde(Class<T> type, Schema schema, SchemaCatalog catalog) {
+        this(type, schema, catalog, value -> Optional.empty());
+    }
+
+    private AvroSerde(Class<T> type, Schema schema, SchemaCatalog catalog, Function<T, Optional<String>> check) {
+        this.check = Objects.requireNonNull(check, "check");
         this.type = Objects.requireNonNull(type, "type");
         SpecificData model = SpecificData.getForClass(type);
         // The generated classes carry hand-unrolled coders; Avro uses them only when asked, and they encode
@@ -46,6 +59,14 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
         return new AvroSerde<>(type, SpecificData.get().getSchema(type), SchemaCatalog.shared());
     }
 
+    /**
+     * Like {@link #of(Class)}, but a decoded value that {@code check} finds a reason to refuse fails to
+     * decode with that reason, so it is dead-lettered like any undecodable record.
+     */
+    public static <T extends SpecificRecord> AvroSerde<T> of(Class<T> type, Function<T, Optional<String>> check) {
+        return new AvroSerde<>(type, SpecificData.get().getSchema(type), SchemaCatalog.shared(), check);
+    }
+
     public byte[] encode(T value) {
         try {
             return encoder.encode(value).array();
@@ -55,6 +76,15 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
     }
 
     public T decode(byte[] bytes) {
+        T value = decodeUnchecked(bytes);
+        Optional<String> violation = check.apply(value);
+        if (violation.isPresent()) {
+            throw new SerializationException("Invalid " + type.getSimpleName() + ": " + violation.get());
+        }
+        return value;
+    }
+
+    private T decodeUnchecked(byte[] bytes) {
         try {
             return decoder.decode(bytes);
         } catch (BadHeaderException e) {

@@ -1,6 +1,7 @@
 package io.llmwatch.schemas.serde;
 
 import io.llmwatch.schemas.alert.AlertEvent;
+import io.llmwatch.schemas.budget.BudgetEntry;
 import io.llmwatch.schemas.feedback.FeedbackEvent;
 import io.llmwatch.schemas.price.PriceEntry;
 import io.llmwatch.schemas.span.SpanEvent;
@@ -25,7 +26,8 @@ public final class SchemaCatalog implements SchemaStore {
             SpanEvent.getClassSchema(),
             AlertEvent.getClassSchema(),
             FeedbackEvent.getClassSchema(),
-            PriceEntry.getClassSchema());
+            PriceEntry.getClassSchema(),
+            BudgetEntry.getClassSchema());
 
     private static final SchemaCatalog SHARED = withBundledSchemas();
 

@@ -1,12 +1,16 @@
 package io.llmwatch.schemas.topic;
 
 import io.llmwatch.schemas.alert.AlertEvent;
+import io.llmwatch.schemas.budget.BudgetEntry;
 import io.llmwatch.schemas.feedback.FeedbackEvent;
 import io.llmwatch.schemas.price.PriceEntry;
+import io.llmwatch.schemas.limits.SpanCheck;
+import io.llmwatch.schemas.limits.SpanLimits;
 import io.llmwatch.schemas.serde.AvroSerde;
 import io.llmwatch.schemas.span.SpanEvent;
 import org.apache.kafka.common.serialization.Serdes;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +24,14 @@ public final class Topics {
     private static final Map<String, String> THIRTY_DAYS = Map.of(
             "cleanup.policy", "delete", "retention.ms", Long.toString(Duration.ofDays(30).toMillis()));
 
-    /** Span events keyed by trace id, so one trace's spans share a partition. */
+    /**
+     * Span events keyed by trace id, so one trace's spans share a partition. A span beyond {@link SpanLimits}
+     * fails to decode with the reason, so consumers dead-letter it.
+     */
     public static final Topic<String, SpanEvent> SPANS =
-            new Topic<>("llmwatch.spans.v1", Serdes.String(), AvroSerde.of(SpanEvent.class), SEVEN_DAYS);
+            new Topic<>("llmwatch.spans.v1", Serdes.String(),
+                    AvroSerde.of(SpanEvent.class, new SpanCheck(SpanLimits.from(System.getProperties()), Clock.systemUTC())::violation),
+                    SEVEN_DAYS);
 
     /** Feedback and evaluator scores keyed by trace id (co-partitioned with spans). */
     public static final Topic<String, FeedbackEvent> FEEDBACK =
@@ -35,6 +44,10 @@ public final class Topics {
     /** Operator price overrides keyed by {@code provider/model@effectiveFromMillis}; a null value deletes. */
     public static final Topic<String, PriceEntry> PRICES =
             new Topic<>("llmwatch.prices.v1", Serdes.String(), AvroSerde.of(PriceEntry.class), COMPACTED);
+
+    /** Spending caps keyed by budget key ({@code dimension|value}); a null value removes the budget. */
+    public static final Topic<String, BudgetEntry> BUDGETS =
+            new Topic<>("llmwatch.budgets.v1", Serdes.String(), AvroSerde.of(BudgetEntry.class), COMPACTED);
 
     /** Writer schemas keyed by their fingerprint in hex; the value is the schema's JSON. */
     public static final Topic<String, String> SCHEMAS =
@@ -56,7 +69,7 @@ public final class Topics {
     public static final Topic<String, byte[]> LATE =
             new Topic<>("llmwatch.late.v1", Serdes.String(), Serdes.ByteArray(), THIRTY_DAYS);
 
-    public static final List<Topic<?, ?>> ALL = List.of(SPANS, FEEDBACK, ALERTS, PRICES, SCHEMAS, DLQ, ALERTS_DLQ, LATE);
+    public static final List<Topic<?, ?>> ALL = List.of(SPANS, FEEDBACK, ALERTS, PRICES, BUDGETS, SCHEMAS, DLQ, ALERTS_DLQ, LATE);
 
     private Topics() {
     }

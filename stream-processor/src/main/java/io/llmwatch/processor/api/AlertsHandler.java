@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code GET /api/alerts?limit=N}: the latest alerts, newest first (default 50, at most 1000). Each
- * instance sends its newest N; the newest N of their union are the cluster's newest N.
+ * {@code GET /api/alerts?limit=N&status=&type=&key=}: the latest alerts, newest first (default 50, at most 1000),
+ * optionally only those of one status, type or key (see {@link AlertFilter}). Each instance sends its newest N that
+ * pass the filter; the newest N of their union are the cluster's newest N.
  */
 final class AlertsHandler implements ApiHandler {
 
@@ -35,8 +36,9 @@ final class AlertsHandler implements ApiHandler {
     @Override
     public ApiResponse handle(ApiRequest request) {
         int limit = request.limit(DEFAULT_LIMIT, MAX_LIMIT);
+        AlertFilter filter = AlertFilter.of(request);
         List<Map<String, Object>> alerts = cluster.fromAll(LlmWatchTopology.RECENT_ALERTS_STORE, request,
-                () -> queries.recentAlerts(limit).stream().map(AlertJson::toMap).toList(), ALERTS);
+                () -> queries.recentAlerts(limit, filter).stream().map(AlertJson::toMap).toList(), ALERTS);
         return ApiResponse.ok(alerts.stream().sorted(NEWEST_FIRST).limit(limit).toList());
     }
 }

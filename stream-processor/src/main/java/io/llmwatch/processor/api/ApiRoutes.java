@@ -1,7 +1,9 @@
 package io.llmwatch.processor.api;
 
+import io.llmwatch.processor.detection.DetectionQueries;
 import io.llmwatch.processor.prompt.PromptVersionQueries;
 import io.llmwatch.processor.query.LocalStateQueries;
+import io.llmwatch.processor.query.OverviewQueries;
 import io.llmwatch.processor.query.StoreLocator;
 import io.llmwatch.processor.topology.TopologySettings;
 import io.llmwatch.processor.trace.TraceQueries;
@@ -23,6 +25,7 @@ public final class ApiRoutes {
         LocalStateQueries queries = new LocalStateQueries(streams);
         TraceQueries traces = new TraceQueries(streams);
         ClusterQueries cluster = new ClusterQueries(new StoreLocator(streams, self), new PeerClient());
+        DetectionQueries detection = new DetectionQueries(streams, settings.detection());
         Map<Endpoint, ApiHandler> routes = new EnumMap<>(Endpoint.class);
         for (Endpoint endpoint : Endpoint.values()) {
             routes.put(endpoint, switch (endpoint) {
@@ -34,6 +37,11 @@ public final class ApiRoutes {
                 case TRACE -> new StateQueryGuard(streams, new TraceHandler(cluster, traces));
                 case PROMPT_VERSIONS -> new StateQueryGuard(streams,
                         new PromptVersionsHandler(cluster, new PromptVersionQueries(streams)));
+                case PROMPT_DRIFT -> new StateQueryGuard(streams, new PromptDriftHandler(cluster, detection));
+                case BUDGETS -> new StateQueryGuard(streams, new BudgetsHandler(detection));
+                case BUDGET -> new StateQueryGuard(streams, new BudgetHandler(cluster, detection, clock));
+                case OVERVIEW -> new StateQueryGuard(streams,
+                        new OverviewHandler(cluster, new OverviewQueries(streams), settings, clock));
             });
         }
         return routes;

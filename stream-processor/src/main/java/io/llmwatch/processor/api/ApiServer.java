@@ -1,6 +1,7 @@
 package io.llmwatch.processor.api;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +31,7 @@ public final class ApiServer implements AutoCloseable {
      * of threads at once, and the peer timeout bounds the wait if they ever do.
      */
     private static final int WORKER_THREADS = 16;
+    private static final String API_PREFIX = "/api/";
 
     private final HttpServer server;
     private final ExecutorService workers;
@@ -57,8 +59,17 @@ public final class ApiServer implements AutoCloseable {
     /** Starts serving {@code routes}. */
     public void serve(Map<Endpoint, ApiHandler> routes) {
         Map<Endpoint, ApiHandler> handlers = new EnumMap<>(routes);
-        server.createContext("/", exchange -> dispatch(handlers, exchange));
+        server.createContext(API_PREFIX, exchange -> dispatch(handlers, exchange));
         server.start();
+    }
+
+    /**
+     * Serves {@code handler} for the paths under {@code prefix} outside the JSON API (the dashboard at
+     * {@code /}, Prometheus at {@code /metrics}); the longest matching prefix wins, so {@code /api/}
+     * stays the API's. Call before {@link #serve}.
+     */
+    public void mount(String prefix, HttpHandler handler) {
+        server.createContext(prefix, handler);
     }
 
     private static void dispatch(Map<Endpoint, ApiHandler> routes, HttpExchange exchange) throws IOException {

@@ -8,7 +8,11 @@ public enum Endpoint {
     TRACES("/api/traces"),
     TRACE("/api/traces/{traceId}"),
     PROMPT_VERSIONS("/api/prompts/{name}/versions"),
-    OPENAPI("/api/openapi");
+    PROMPT_DRIFT("/api/prompts/{name}/drift"),
+    BUDGETS("/api/budgets"),
+    BUDGET("/api/budgets/{key}"),
+    OPENAPI("/api/openapi"),
+    OVERVIEW("/api/overview");
 
     private final PathTemplate path;
 

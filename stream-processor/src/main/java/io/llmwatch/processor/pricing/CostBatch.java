@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.llmwatch.processor.limits.BoundedLineReader;
 import io.llmwatch.processor.pricing.extraction.UsageExtractor;
 import io.llmwatch.processor.pricing.usage.TokenUsage;
 import java.io.BufferedReader;
@@ -44,13 +45,23 @@ public final class CostBatch {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
+    /** A request line is a few hundred characters; a raw provider response rarely more than a few kilobytes. */
+    public static final int DEFAULT_MAX_LINE_CHARS = 1024 * 1024;
+
     private final PriceCatalog catalog;
     private final Clock clock;
+    private final int maxLineChars;
 
     /** @param clock supplies the timestamp of requests that have none */
     public CostBatch(PriceCatalog catalog, Clock clock) {
+        this(catalog, clock, DEFAULT_MAX_LINE_CHARS);
+    }
+
+    /** @param maxLineChars a longer line is answered with an error without being held in memory */
+    public CostBatch(PriceCatalog catalog, Clock clock, int maxLineChars) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.maxLineChars = maxLineChars;
     }
 
     /**
@@ -58,10 +69,13 @@ public final class CostBatch {
      * line by line. Neither stream is closed.
      */
     public void run(InputStream requests, OutputStream answers) throws IOException {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(requests, StandardCharsets.UTF_8));
+        BoundedLineReader reader = new BoundedLineReader(
+                new BufferedReader(new InputStreamReader(requests, StandardCharsets.UTF_8)), maxLineChars);
         Writer writer = new OutputStreamWriter(answers, StandardCharsets.UTF_8);
-        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-            writer.write(answer(line));
+        for (var next = reader.next(); next.isPresent(); next = reader.next()) {
+            BoundedLineReader.Line line = next.get();
+            writer.write(line.text().map(this::answer).orElseGet(() ->
+                    error("line of " + line.length() + " characters, longer than the limit of " + maxLineChars)));
             writer.write('\n');
             writer.flush();
         }

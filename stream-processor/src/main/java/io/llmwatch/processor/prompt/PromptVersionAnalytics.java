@@ -1,8 +1,7 @@
 package io.llmwatch.processor.prompt;
 
-import io.llmwatch.processor.cost.SpanCostCalculator;
-import io.llmwatch.processor.serde.JsonSerde;
-import io.llmwatch.schemas.span.SpanEvent;
+import io.llmwatch.processor.cost.PricedSpan;
+import io.llmwatch.processor.serde.InternalSerdes;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -16,7 +15,7 @@ import org.apache.kafka.streams.state.Stores;
  * quality since the version was first used.
  *
  * <pre>
- * spans ─► model calls with a prompt ─► price ─► repartition by prompt name
+ * priced model calls with a prompt ─► repartition by prompt name
  *       ─► prompt-version-stats (store prompt-versions: name@version → statistics)
  * </pre>
  *
@@ -31,15 +30,14 @@ public final class PromptVersionAnalytics {
     private PromptVersionAnalytics() {
     }
 
-    public static void addTo(StreamsBuilder builder, KStream<String, SpanEvent> spans, SpanCostCalculator pricing) {
+    public static void addTo(StreamsBuilder builder, KStream<String, PricedSpan> pricedCalls) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE),
-                Serdes.String(), new JsonSerde<>(PromptVersionStats.class)).withCachingEnabled());
-        spans.filter((traceId, span) -> span.getPrompt() != null && SpanCostCalculator.isModelCall(span),
-                        Named.as("prompted-model-calls"))
-                .map((traceId, span) -> KeyValue.pair(span.getPrompt().getName(), PromptCall.of(span, pricing.cost(span))),
-                        Named.as("price-prompt-calls"))
-                .repartition(Repartitioned.with(Serdes.String(), new JsonSerde<>(PromptCall.class))
-                        .withName("prompt-calls-by-name"))
+                Serdes.String(), InternalSerdes.PROMPT_VERSION_STATS).withCachingEnabled());
+        pricedCalls.filter((traceId, call) -> call.span().getPrompt() != null, Named.as("prompted-model-calls"))
+                .map((traceId, call) -> KeyValue.pair(call.span().getPrompt().getName(), PromptCall.of(call.span(), call.cost())),
+                        Named.as("prompt-calls"))
+                .repartition(Repartitioned.with(Serdes.String(), InternalSerdes.PROMPT_CALL)
+                        .withName("prompt-calls-by-prompt-name"))
                 .process(PromptVersionStatsProcessor::new, Named.as("prompt-version-stats"), STORE);
     }
 

@@ -44,7 +44,7 @@ public record PromptVersionRow(
 
     private static final int COST_PER_CALL_SCALE = 12;
 
-    static PromptVersionRow of(PromptVersionStats stats) {
+    public static PromptVersionRow of(PromptVersionStats stats) {
         long pricedCalls = stats.calls() - stats.unpricedCalls();
         Double averageQuality = stats.scoredCalls() == 0 ? null : stats.qualitySum() / stats.scoredCalls();
         return new PromptVersionRow(stats.version(), stats.calls(), stats.errors(), stats.unpricedCalls(),

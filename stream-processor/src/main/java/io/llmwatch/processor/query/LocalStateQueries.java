@@ -17,6 +17,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Predicate;
 
 /** Reads this instance's state stores. Stores of other instances are reached through the REST API. */
 public final class LocalStateQueries {
@@ -46,13 +47,17 @@ public final class LocalStateQueries {
     }
 
     /** The newest {@code limit} alerts this instance holds. */
-    public List<AlertEvent> recentAlerts(int limit) {
+    /** The newest {@code limit} alerts of this instance that pass {@code filter}, newest first. */
+    public List<AlertEvent> recentAlerts(int limit, Predicate<AlertEvent> filter) {
         ReadOnlyKeyValueStore<String, AlertEvent> store = streams.store(StoreQueryParameters.fromNameAndType(
                 LlmWatchTopology.RECENT_ALERTS_STORE, QueryableStoreTypes.keyValueStore()));
         List<AlertEvent> alerts = new ArrayList<>(limit);
         try (KeyValueIterator<String, AlertEvent> newestFirst = store.all()) {
             while (newestFirst.hasNext() && alerts.size() < limit) {
-                alerts.add(newestFirst.next().value);
+                AlertEvent alert = newestFirst.next().value;
+                if (filter.test(alert)) {
+                    alerts.add(alert);
+                }
             }
         }
         return alerts;

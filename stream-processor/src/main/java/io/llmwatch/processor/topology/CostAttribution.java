@@ -1,18 +1,13 @@
 package io.llmwatch.processor.topology;
 
 import io.llmwatch.processor.cost.CostAggregate;
-import io.llmwatch.processor.cost.CostSample;
-import io.llmwatch.processor.cost.Dimension;
-import io.llmwatch.processor.cost.SpanCostCalculator;
-import io.llmwatch.processor.detection.CostSpikeProcessor;
-import io.llmwatch.processor.detection.CostSpikeState;
+import io.llmwatch.processor.cost.DimensionPreAggregator;
+import io.llmwatch.processor.cost.PricedSpan;
+import io.llmwatch.processor.serde.InternalSerdes;
 import io.llmwatch.processor.serde.JsonSerde;
-import io.llmwatch.schemas.span.SpanEvent;
 import io.llmwatch.schemas.topic.Topics;
-import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
@@ -24,62 +19,72 @@ import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowStore;
 
-import java.time.Clock;
-import java.util.Arrays;
+import java.time.Duration;
 
 /**
- * Cost attribution and the cost detectors:
+ * Cost attribution (the cost detectors live in {@link io.llmwatch.processor.detection.DetectionTopology}):
  *
  * <pre>
- * spans ─► LLM calls only ─► price ─► one sample per dimension ─► repartition by dimension|value
+ * priced model calls ─► partial aggregate per dimension|value and bucket, within the task (store cost-partials),
+ *                       forwarded on a wall-clock punctuation ─► repartition cost-partials-by-dimension
  *            ├─► windowed aggregates per window size (store cost-by-dimension-{label})
- *            ├─► samples those aggregates refuse as late ─► late topic
- *            └─► feature keys ─► cost-spike detector ─► alerts topic
+ *            └─► partials those aggregates refuse as late ─► late topic
  * </pre>
+ *
+ * Pre-aggregating before the repartition is what makes attribution cheap: a task's calls of one user
+ * in one minute cross the network as one record, not one per call and dimension.
  */
 final class CostAttribution {
 
-    static final String COST_SPIKE_STORE = "cost-spike-feature";
-
-    private static final Serde<CostSample> SAMPLE_SERDE = new JsonSerde<>(CostSample.class);
-    private static final Serde<CostAggregate> AGGREGATE_SERDE = new JsonSerde<>(CostAggregate.class);
+    static final String PARTIALS_STORE = "cost-partials";
+    /**
+     * How often partials cross the repartition. Matched to the commit interval the processor runs with
+     * ({@code StreamsConfiguration}): each key then costs about one changelog and one repartition record
+     * per interval, and cost views lag the spans by about two intervals.
+     */
+    static final Duration FLUSH_INTERVAL = Duration.ofSeconds(1);
 
     private CostAttribution() {
     }
 
-    static void addTo(KStream<String, SpanEvent> spans, StreamsBuilder builder, TopologySettings settings,
-                      SpanCostCalculator pricing, Clock clock) {
-        KStream<String, CostSample> samplesByDimension = spans
-                .filter((traceId, span) -> SpanCostCalculator.isModelCall(span), Named.as("model-calls"))
-                .mapValues(pricing::cost, Named.as("price"))
-                .flatMap((traceId, sample) -> Arrays.stream(Dimension.values())
-                        .map(dimension -> KeyValue.pair(dimension.keyOf(sample), sample))
-                        .toList(), Named.as("attribute-to-dimensions"))
-                .repartition(Repartitioned.with(Serdes.String(), SAMPLE_SERDE).withName("samples-by-dimension"));
+    static void addTo(StreamsBuilder builder, KStream<String, PricedSpan> pricedCalls, TopologySettings settings) {
+        // In memory: the store holds at most one flush interval's partials and is emptied at every
+        // flush; its changelog makes it exact across a crash, and restoring it is short.
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(PARTIALS_STORE),
+                Serdes.String(), InternalSerdes.COST_AGGREGATE).withCachingEnabled());
+        KStream<String, CostAggregate> partialsByDimension = pricedCalls
+                .process(() -> new DimensionPreAggregator(PARTIALS_STORE, bucket(settings), FLUSH_INTERVAL),
+                        Named.as("pre-aggregate-dimensions"), PARTIALS_STORE)
+                .repartition(Repartitioned.with(Serdes.String(), InternalSerdes.COST_AGGREGATE)
+                        .withName("cost-partials-by-dimension"));
 
         for (WindowSpec window : settings.windows()) {
-            samplesByDimension
-                    .groupByKey(Grouped.with("cost-group-" + window.label(), Serdes.String(), SAMPLE_SERDE))
+            partialsByDimension
+                    .groupByKey(Grouped.with("cost-group-" + window.label(), Serdes.String(), InternalSerdes.COST_AGGREGATE))
                     .windowedBy(TimeWindows.ofSizeAndGrace(window.size(), window.grace()))
-                    .aggregate(() -> CostAggregate.EMPTY, (key, sample, total) -> total.plus(sample),
+                    .aggregate(() -> CostAggregate.EMPTY, (key, partial, total) -> total.plus(partial),
                             Named.as("cost-aggregate-" + window.label()),
                             Materialized.<String, CostAggregate, WindowStore<Bytes, byte[]>>as(window.storeName())
                                     .withKeySerde(Serdes.String())
-                                    .withValueSerde(AGGREGATE_SERDE)
+                                    .withValueSerde(InternalSerdes.COST_AGGREGATE)
                                     .withRetention(window.retention()));
         }
 
-        samplesByDimension
-                .process(() -> new LateSampleRouter(settings.windows()), Named.as("late-samples"))
-                .to(Topics.LATE.name(), Produced.with(Serdes.String(), SAMPLE_SERDE).withName("late-samples-sink"));
+        // Late contributions are rare and read by people re-counting them, so they stay JSON.
+        partialsByDimension
+                .process(() -> new LateSampleRouter<CostAggregate>(settings.windows()), Named.as("late-samples"))
+                .to(Topics.LATE.name(), Produced.with(Serdes.String(), new JsonSerde<>(CostAggregate.class))
+                        .withName("late-samples-sink"));
+    }
 
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(COST_SPIKE_STORE),
-                Serdes.String(), new JsonSerde<>(CostSpikeState.class)));
-        samplesByDimension
-                .filter((key, sample) -> key.startsWith(Dimension.FEATURE.firstKey()), Named.as("feature-samples"))
-                .process(() -> new CostSpikeProcessor(COST_SPIKE_STORE, Dimension.FEATURE, settings.costSpike(), clock),
-                        Named.as("cost-spike-detector"), COST_SPIKE_STORE)
-                .to(Topics.ALERTS.name(), Produced.with(Topics.ALERTS.keySerde(), Topics.ALERTS.valueSerde())
-                        .withName("alerts-sink"));
+    /** The largest duration every window size is a multiple of: a partial of one bucket lies in one window of each size. */
+    static Duration bucket(TopologySettings settings) {
+        long millis = settings.windows().stream().mapToLong(window -> window.size().toMillis())
+                .reduce(CostAttribution::greatestCommonDivisor).orElseThrow();
+        return Duration.ofMillis(millis);
+    }
+
+    private static long greatestCommonDivisor(long a, long b) {
+        return b == 0 ? a : greatestCommonDivisor(b, a % b);
     }
 }

@@ -1,6 +1,8 @@
 package io.llmwatch.processor.topology;
 
+import io.llmwatch.processor.cost.PricedSpan;
 import io.llmwatch.processor.cost.SpanCostCalculator;
+import io.llmwatch.processor.detection.DetectionTopology;
 import io.llmwatch.processor.detection.RecentAlertsProcessor;
 import io.llmwatch.processor.pricing.updates.PriceBook;
 import io.llmwatch.processor.pricing.updates.PriceUpdateProcessor;
@@ -23,9 +25,22 @@ import java.time.Clock;
  * The llmwatch topology, built by one pure method that {@code main} and every test call. Each part
  * adds itself to the builder from the one spans source:
  *
+ * <p><b>The priced streams.</b> Spans are priced exactly once, right after the source, into
+ * {@link PricedSpan} values ({@code SpanEvent span, CostSample cost}; in-memory only, never serialized):
+ * <ul>
+ *   <li>{@code pricedSpans}: {@code KStream<String, PricedSpan>}, every span, keyed by trace id; {@code cost}
+ *       is {@code null} for spans that called no model (tool calls, agent steps);</li>
+ *   <li>{@code pricedCalls}: {@code KStream<String, PricedSpan>}, model calls only, keyed by trace id;
+ *       {@code cost} is never {@code null} and {@code cost.priced()} is false for a model without a price.</li>
+ * </ul>
+ * Every part after the source reads one of them, so pricing, the costliest step per span, is done once
+ * and every part agrees on a span's cost. Detection reads {@code pricedCalls}.
+ *
  * <pre>
  * prices ─► global store ─► the price book every instance prices with
- * spans ─► {@link CostAttribution}: price, attribute per dimension, windowed aggregates, cost detectors ─► alerts
+ * spans ─► price ─► pricedSpans / pricedCalls
+ *       ─► {@link CostAttribution}: attribute per dimension, pre-aggregated per task, windowed aggregates
+ *       ─► {@link DetectionTopology}: cost, budget, quality, drift, latency and error detectors ─► alerts
  *       ─► {@link TraceAssembly}: spans of a trace gathered into one tree (stores traces, traces-by-user)
  *       ─► {@link PromptVersionAnalytics}: per prompt version statistics (store prompt-versions)
  * alerts ─► recent alerts (store alerts-recent)
@@ -50,9 +65,18 @@ public final class LlmWatchTopology {
                         .withName("spans"));
 
         addPriceUpdates(builder, pricing.prices());
-        CostAttribution.addTo(spans, builder, settings, pricing, clock);
-        TraceAssembly.addTo(builder, spans, pricing, TraceSettings.DEFAULTS);
-        PromptVersionAnalytics.addTo(builder, spans, pricing);
+        // Priced once, here; every part reads this pricing (see the class comment).
+        KStream<String, PricedSpan> pricedSpans = spans
+                .filter((traceId, span) -> span != null, Named.as("present-spans"))
+                .mapValues(span -> PricedSpan.of(span, pricing), Named.as("price"));
+        KStream<String, PricedSpan> pricedCalls = pricedSpans
+                .filter((traceId, priced) -> priced.isModelCall(), Named.as("model-calls"));
+
+        CostAttribution.addTo(builder, pricedCalls, settings);
+        TraceAssembly.addTo(builder, pricedSpans, TraceSettings.DEFAULTS);
+        PromptVersionAnalytics.addTo(builder, pricedCalls);
+        // Detection hook (owned by detection): meant to read pricedCalls instead of re-pricing the spans.
+        DetectionTopology.addTo(builder, spans, settings.detection(), pricing, clock);
         addRecentAlerts(builder, settings);
         return builder.build();
     }

@@ -1,6 +1,6 @@
 package io.llmwatch.processor.topology;
 
-import io.llmwatch.processor.detection.CostSpikeSettings;
+import io.llmwatch.processor.detection.DetectionSettings;
 
 import java.util.List;
 import java.util.Objects;
@@ -9,17 +9,17 @@ import java.util.Objects;
  * What the topology is built with, separate from how Kafka Streams runs it.
  *
  * @param windows           the attribution window sizes
- * @param costSpike         tuning of the per-feature cost-spike rule
+ * @param detection         tuning of the detectors
  * @param recentAlertsKept  how many alerts each instance keeps for {@code GET /api/alerts}
  */
-public record TopologySettings(List<WindowSpec> windows, CostSpikeSettings costSpike, int recentAlertsKept) {
+public record TopologySettings(List<WindowSpec> windows, DetectionSettings detection, int recentAlertsKept) {
 
     public static final TopologySettings DEFAULTS = new TopologySettings(
-            List.of(WindowSpec.ONE_MINUTE, WindowSpec.ONE_HOUR, WindowSpec.ONE_DAY), CostSpikeSettings.DEFAULTS, 1_000);
+            List.of(WindowSpec.ONE_MINUTE, WindowSpec.ONE_HOUR, WindowSpec.ONE_DAY), DetectionSettings.DEFAULTS, 1_000);
 
     public TopologySettings {
         windows = List.copyOf(windows);
-        Objects.requireNonNull(costSpike, "costSpike");
+        Objects.requireNonNull(detection, "detection");
         if (windows.isEmpty()) {
             throw new IllegalArgumentException("at least one window is needed");
         }

@@ -1,8 +1,7 @@
 package io.llmwatch.processor.trace;
 
-import io.llmwatch.processor.cost.SpanCostCalculator;
-import io.llmwatch.processor.serde.JsonSerde;
-import io.llmwatch.schemas.span.SpanEvent;
+import io.llmwatch.processor.cost.PricedSpan;
+import io.llmwatch.processor.serde.InternalSerdes;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -19,7 +18,7 @@ import java.time.Duration;
  * user and time.
  *
  * <pre>
- * spans (keyed by trace id) ─► assemble-traces ─► store traces          (trace id → spans)
+ * priced spans (keyed by trace id) ─► assemble-traces ─► store traces          (trace id → spans)
  *                                             └─► store traces-by-user  (user|trace id at the trace's start)
  * </pre>
  *
@@ -27,18 +26,17 @@ import java.time.Duration;
  */
 public final class TraceAssembly {
 
-    private static final Serde<CollectedTrace> TRACE_SERDE = new JsonSerde<>(CollectedTrace.class);
+    private static final Serde<CollectedTrace> TRACE_SERDE = InternalSerdes.COLLECTED_TRACE;
     /** Entries are points in time; the stores are windowed only for their time index and retention. */
     private static final Duration POINT = Duration.ofMillis(1);
 
     private TraceAssembly() {
     }
 
-    public static void addTo(StreamsBuilder builder, KStream<String, SpanEvent> spans, SpanCostCalculator pricing,
-                             TraceSettings settings) {
+    public static void addTo(StreamsBuilder builder, KStream<String, PricedSpan> pricedSpans, TraceSettings settings) {
         builder.addStateStore(timeIndexedStore(TraceStores.TRACES, settings, TRACE_SERDE));
         builder.addStateStore(timeIndexedStore(TraceStores.TRACES_BY_USER, settings, Serdes.String()));
-        spans.process(() -> new TraceAssemblyProcessor(pricing, settings), Named.as("assemble-traces"),
+        pricedSpans.process(() -> new TraceAssemblyProcessor(settings), Named.as("assemble-traces"),
                 TraceStores.TRACES, TraceStores.TRACES_BY_USER);
     }
 

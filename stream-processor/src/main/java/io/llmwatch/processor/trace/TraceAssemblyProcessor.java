@@ -1,6 +1,6 @@
 package io.llmwatch.processor.trace;
 
-import io.llmwatch.processor.cost.SpanCostCalculator;
+import io.llmwatch.processor.cost.PricedSpan;
 import io.llmwatch.schemas.span.SpanEvent;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -8,6 +8,8 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.WindowStore;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -16,18 +18,18 @@ import java.util.Optional;
  * pointing at the trace's start. Spans are keyed by trace id on the input topic, so every span of a
  * trace reaches the same task and no repartition is needed.
  */
-final class TraceAssemblyProcessor implements Processor<String, SpanEvent, Void, Void> {
+final class TraceAssemblyProcessor implements Processor<String, PricedSpan, Void, Void> {
 
     private static final long NANOS_PER_MILLI = 1_000_000L;
 
-    private final SpanCostCalculator pricing;
     private final int maxSpansPerTrace;
+    private final Duration retention;
     private WindowStore<String, CollectedTrace> traces;
     private WindowStore<String, String> tracesByUser;
 
-    TraceAssemblyProcessor(SpanCostCalculator pricing, TraceSettings settings) {
-        this.pricing = pricing;
+    TraceAssemblyProcessor(TraceSettings settings) {
         this.maxSpansPerTrace = settings.maxSpansPerTrace();
+        this.retention = settings.retention();
     }
 
     @Override
@@ -37,15 +39,15 @@ final class TraceAssemblyProcessor implements Processor<String, SpanEvent, Void,
     }
 
     @Override
-    public void process(Record<String, SpanEvent> record) {
-        SpanEvent span = record.value();
-        if (span == null) {
-            return;
-        }
+    public void process(Record<String, PricedSpan> record) {
+        SpanEvent span = record.value().span();
         String traceId = span.getTraceId();
         String user = blankToNull(span.getAttribution().getUser());
-        TraceSpan node = TraceSpan.of(span, pricing);
-        Optional<KeyValue<Long, CollectedTrace>> existing = TraceStores.find(traces, traceId);
+        TraceSpan node = TraceSpan.of(record.value());
+        // A trace first seen more than the retention away from this span has expired anyway.
+        Instant eventTime = Instant.ofEpochMilli(record.timestamp());
+        Optional<KeyValue<Long, CollectedTrace>> existing = TraceStores.find(traces, traceId,
+                eventTime.minus(retention), eventTime.plus(retention));
 
         CollectedTrace updated = existing
                 .map(found -> found.value.with(node, user, maxSpansPerTrace))

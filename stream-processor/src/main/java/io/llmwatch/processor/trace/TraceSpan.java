@@ -1,7 +1,7 @@
 package io.llmwatch.processor.trace;
 
 import io.llmwatch.processor.cost.CostSample;
-import io.llmwatch.processor.cost.SpanCostCalculator;
+import io.llmwatch.processor.cost.PricedSpan;
 import io.llmwatch.schemas.span.SpanEvent;
 
 import java.math.BigDecimal;
@@ -34,8 +34,9 @@ public record TraceSpan(
 
     private static final double NANOS_PER_MILLI = 1_000_000.0;
 
-    public static TraceSpan of(SpanEvent span, SpanCostCalculator pricing) {
-        CostSample priced = SpanCostCalculator.isModelCall(span) ? pricing.cost(span) : null;
+    public static TraceSpan of(PricedSpan pricedSpan) {
+        SpanEvent span = pricedSpan.span();
+        CostSample priced = pricedSpan.cost();
         return new TraceSpan(span.getSpanId(), span.getParentSpanId(), span.getName(), SpanKind.of(span),
                 span.getOperation(),
                 priced == null ? null : priced.model(),

@@ -39,7 +39,17 @@ public final class TraceStores {
 
     /** The trace with its store timestamp; the newest entry wins should one outlive its retention. */
     static Optional<KeyValue<Long, CollectedTrace>> find(ReadOnlyWindowStore<String, CollectedTrace> traces, String traceId) {
-        try (WindowStoreIterator<CollectedTrace> newestFirst = traces.backwardFetch(traceId, BEGINNING, END)) {
+        return find(traces, traceId, BEGINNING, END);
+    }
+
+    /**
+     * The trace if it was first seen within [from, to]. The processor looks only around the span's own
+     * event time: a cached window store walks every segment of the range, and from the epoch that is
+     * tens of thousands of them per span.
+     */
+    static Optional<KeyValue<Long, CollectedTrace>> find(ReadOnlyWindowStore<String, CollectedTrace> traces, String traceId,
+                                                         Instant from, Instant to) {
+        try (WindowStoreIterator<CollectedTrace> newestFirst = traces.backwardFetch(traceId, from, to)) {
             return newestFirst.hasNext() ? Optional.of(newestFirst.next()) : Optional.empty();
         }
     }

@@ -1,5 +1,6 @@
 package io.llmwatch.processor.prompt;
 
+import io.llmwatch.processor.cost.PricedSpan;
 import io.llmwatch.processor.cost.SpanCostCalculator;
 import io.llmwatch.processor.pricing.PriceCatalog;
 import io.llmwatch.processor.testing.AgentSpans;
@@ -14,6 +15,7 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,7 +42,9 @@ class PromptVersionAnalyticsTest {
         KStream<String, SpanEvent> source = builder.stream(Topics.SPANS.name(),
                 Consumed.with(Topics.SPANS.keySerde(), Topics.SPANS.valueSerde())
                         .withTimestampExtractor(new SpanEventTimeExtractor()).withName("spans"));
-        PromptVersionAnalytics.addTo(builder, source, new SpanCostCalculator(PriceCatalog.bundled()));
+        SpanCostCalculator pricing = new SpanCostCalculator(PriceCatalog.bundled());
+        PromptVersionAnalytics.addTo(builder, source.mapValues(span -> PricedSpan.of(span, pricing), Named.as("price"))
+                .filter((traceId, call) -> call.isModelCall(), Named.as("model-calls")));
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "prompt-version-analytics-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");

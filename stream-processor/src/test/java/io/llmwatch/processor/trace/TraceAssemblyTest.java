@@ -1,5 +1,6 @@
 package io.llmwatch.processor.trace;
 
+import io.llmwatch.processor.cost.PricedSpan;
 import io.llmwatch.processor.cost.SpanCostCalculator;
 import io.llmwatch.processor.pricing.PriceCatalog;
 import io.llmwatch.processor.testing.AgentSpans;
@@ -12,6 +13,7 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.state.WindowStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,7 +41,8 @@ class TraceAssemblyTest {
         KStream<String, SpanEvent> source = builder.stream(Topics.SPANS.name(),
                 Consumed.with(Topics.SPANS.keySerde(), Topics.SPANS.valueSerde())
                         .withTimestampExtractor(new SpanEventTimeExtractor()).withName("spans"));
-        TraceAssembly.addTo(builder, source, new SpanCostCalculator(PriceCatalog.bundled()),
+        SpanCostCalculator pricing = new SpanCostCalculator(PriceCatalog.bundled());
+        TraceAssembly.addTo(builder, source.mapValues(span -> PricedSpan.of(span, pricing), Named.as("price")),
                 new TraceSettings(MAX_SPANS, RETENTION));
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "trace-assembly-test");

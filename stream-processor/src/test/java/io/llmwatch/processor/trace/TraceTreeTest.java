@@ -1,5 +1,6 @@
 package io.llmwatch.processor.trace;
 
+import io.llmwatch.processor.cost.PricedSpan;
 import io.llmwatch.processor.cost.SpanCostCalculator;
 import io.llmwatch.processor.pricing.PriceCatalog;
 import io.llmwatch.processor.serde.JsonSerde;
@@ -21,7 +22,7 @@ class TraceTreeTest {
     private static final String TRACE = "4bf92f3577b34da6a3ce929d0e0e4736";
 
     private static TraceSpan node(SpanEvent span) {
-        return TraceSpan.of(span, PRICING);
+        return TraceSpan.of(PricedSpan.of(span, PRICING));
     }
 
     private static CollectedTrace collected(TraceSpan... spans) {

@@ -7,6 +7,9 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * hint: the first thing an on-call engineer should look at.
  */
 public enum AlertType {
+    COST_ANOMALY("cost_anomaly",
+            "Open the cost view for this key and window: find the feature, user or model whose calls grew in number "
+                    + "or size (a retry loop, a runaway agent, a longer prompt) in the exemplar traces, then throttle or fix it."),
     QUALITY_DEGRADATION("quality_degradation",
             "Compare recent low-scored traces with older ones of the same model and prompt version; "
                     + "check for a provider model update, a prompt edit or a change in the retrieved context."),

@@ -32,6 +32,15 @@ public record Verdict(AlertType type, Severity severity, AlertStatus status, Inc
         return key.length() <= MAX_DEDUP_KEY_LENGTH ? key : key.substring(0, MAX_DEDUP_KEY_LENGTH);
     }
 
+    /**
+     * The same verdict about one of several series a key has (e.g. one score name of a model and prompt version):
+     * the subject joins the incident's name, so each series has its own dedup key, and heads the summary.
+     */
+    public Verdict forSubject(String subject) {
+        Incident named = new Incident(subject + "@" + incident.id(), incident.startMillis(), incident.endMillis());
+        return new Verdict(type, severity, status, named, evidence, subject + ": " + summary);
+    }
+
     public String runbookHint() {
         return type.runbookHint();
     }

@@ -20,6 +20,9 @@ public final class PriceBook {
     /** The genai-prices unit that a flat per-request price maps to: USD per thousand requests. */
     static final String PER_THOUSAND_REQUESTS = "requests_kcount";
     private static final BigDecimal THOUSAND = BigDecimal.valueOf(1_000);
+    private static final int MAX_PRICE_CHARS = 64;
+    private static final int MAX_PRICE_SCALE = 20;
+    private static final BigDecimal MAX_PRICE = BigDecimal.valueOf(1_000_000_000);
 
     private final PriceCatalog base;
     private final Map<String, PriceEntry> overridesByKey = new ConcurrentHashMap<>();
@@ -77,11 +80,24 @@ public final class PriceBook {
                 Instant.ofEpochMilli(entry.getEffectiveFromMillis()), prices);
     }
 
+    /**
+     * Prices come from whoever can write the prices topic. An exponent such as {@code 1E+999999999} is a valid
+     * decimal whose plain rendering of any cost would take gigabytes, so digits and magnitude are bounded.
+     */
     private static BigDecimal decimal(String name, String value) {
+        if (value.length() > MAX_PRICE_CHARS) {
+            throw new IllegalArgumentException(name + " has " + value.length() + " characters, at most " + MAX_PRICE_CHARS);
+        }
+        BigDecimal price;
         try {
-            return new BigDecimal(value);
+            price = new BigDecimal(value);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + " is not a decimal number: '" + value + "'");
         }
+        if (price.scale() > MAX_PRICE_SCALE || price.abs().compareTo(MAX_PRICE) > 0) {
+            throw new IllegalArgumentException(name + " " + value + " is outside the plausible range: at most "
+                    + MAX_PRICE.toPlainString() + " USD with at most " + MAX_PRICE_SCALE + " decimal places");
+        }
+        return price;
     }
 }

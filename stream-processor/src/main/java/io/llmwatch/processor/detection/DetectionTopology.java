@@ -1,0 +1,163 @@
+package io.llmwatch.processor.detection;
+
+import io.llmwatch.processor.cost.CostSample;
+import io.llmwatch.processor.cost.Dimension;
+import io.llmwatch.processor.cost.SpanCostCalculator;
+import io.llmwatch.processor.detection.anomaly.CostAnomalyWatch;
+import io.llmwatch.processor.detection.anomaly.CostWatchState;
+import io.llmwatch.processor.detection.budget.BudgetState;
+import io.llmwatch.processor.detection.budget.BudgetWatch;
+import io.llmwatch.processor.detection.comparison.SeriesState;
+import io.llmwatch.processor.detection.drift.DriftWatch;
+import io.llmwatch.processor.detection.drift.PromptDriftDetector;
+import io.llmwatch.processor.detection.drift.PromptDriftState;
+import io.llmwatch.processor.detection.efficiency.EfficiencyWatch;
+import io.llmwatch.processor.detection.efficiency.InefficientPromptState;
+import io.llmwatch.processor.detection.feedback.CallMemoryProcessor;
+import io.llmwatch.processor.detection.feedback.FeedbackJoinProcessor;
+import io.llmwatch.processor.detection.quality.QualityWatch;
+import io.llmwatch.processor.detection.quality.heuristic.HeuristicEvaluators;
+import io.llmwatch.processor.detection.regression.TimingWatch;
+import io.llmwatch.processor.detection.signal.CallSignal;
+import io.llmwatch.processor.detection.signal.CallSignals;
+import io.llmwatch.processor.detection.signal.SignalRoute;
+import io.llmwatch.processor.detection.signal.SignalRouting;
+import io.llmwatch.processor.detection.unpriced.UnpricedModelState;
+import io.llmwatch.processor.detection.unpriced.UnpricedWatch;
+import io.llmwatch.processor.serde.JsonSerde;
+import io.llmwatch.schemas.alert.AlertEvent;
+import io.llmwatch.schemas.span.SpanEvent;
+import io.llmwatch.schemas.topic.Topics;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.Stores;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/**
+ * The detectors, wired as processors over state stores keyed by dimension:
+ *
+ * <pre>
+ * spans ─► model calls ─► price ─► call signal (agent + heuristic scores) ─► remembered by trace id (15 min)
+ * feedback ─► joined by trace id to the remembered call ─► a signal carrying the late score
+ *   both ─► one signal per detector key (route#dimension|value) ─► repartition detection-signals
+ *      ├─ cost#feature|…             ─► cost-spike rule                              (store cost-spike-feature)
+ *      ├─ cost#{feature,user,tenant,model,global}|… ─► cost anomaly (NAB detector)   (store detection-cost-anomaly)
+ *      │                                            ─► budgets, hourly and daily     (store detection-budgets)
+ *      ├─ timing#{model,provider}|…  ─► latency, TTFT and error-rate regressions     (store detection-timing)
+ *      ├─ quality#model|prompt@v     ─► quality degradation per score name           (store detection-quality)
+ *      ├─ prompt#name                ─► prompt drift (version change, over time)     (store detection-prompt-drift)
+ *      │                             ─► inefficient prompt version                   (store detection-efficiency)
+ *      └─ unpriced#model|…           ─► unpriced model, once per window              (store detection-unpriced)
+ *   every verdict ─► alerts topic, keyed by dedup key
+ * budgets topic (compacted) ─► global store budgets
+ * </pre>
+ */
+public final class DetectionTopology {
+
+    public static final String COST_SPIKE_STORE = "cost-spike-feature";
+    public static final String COST_ANOMALY_STORE = "detection-cost-anomaly";
+    public static final String BUDGET_SPEND_STORE = "detection-budgets";
+    public static final String BUDGETS_STORE = "budgets";
+    public static final String TIMING_STORE = "detection-timing";
+    public static final String QUALITY_STORE = "detection-quality";
+    public static final String DRIFT_STORE = "detection-prompt-drift";
+    public static final String EFFICIENCY_STORE = "detection-efficiency";
+    public static final String UNPRICED_STORE = "detection-unpriced";
+    public static final String CALL_MEMORY_STORE = "detection-calls-by-trace";
+
+    private static final Serde<CallSignal> SIGNAL_SERDE = new JsonSerde<>(CallSignal.class);
+
+    private DetectionTopology() {
+    }
+
+    public static void addTo(StreamsBuilder builder, KStream<String, SpanEvent> spans, DetectionSettings settings,
+                             SpanCostCalculator pricing, Clock clock) {
+        CallSignals signals = new CallSignals(HeuristicEvaluators.standard(settings.heuristics()));
+        builder.addStateStore(Stores.windowStoreBuilder(
+                Stores.persistentWindowStore(CALL_MEMORY_STORE, settings.feedbackMemory(), Duration.ofMillis(1), false),
+                Serdes.String(), SIGNAL_SERDE));
+        KStream<String, CallSignal> calls = spans
+                .filter((traceId, span) -> SpanCostCalculator.isModelCall(span), Named.as("detection-model-calls"))
+                .mapValues(span -> signals.of(span, pricing.cost(span)), Named.as("detection-signal"))
+                .processValues(() -> new CallMemoryProcessor(CALL_MEMORY_STORE), Named.as("detection-call-memory"),
+                        CALL_MEMORY_STORE);
+        KStream<String, CallSignal> lateScores = builder
+                .stream(Topics.FEEDBACK.name(), Consumed.with(Topics.FEEDBACK.keySerde(), Topics.FEEDBACK.valueSerde())
+                        .withName("feedback"))
+                .process(() -> new FeedbackJoinProcessor(CALL_MEMORY_STORE, settings.feedbackMemory()),
+                        Named.as("detection-feedback-join"), CALL_MEMORY_STORE);
+        KStream<String, CallSignal> routed = calls.merge(lateScores, Named.as("detection-scored-calls"))
+                .flatMap((traceId, signal) -> SignalRouting.route(signal), Named.as("detection-route"))
+                .repartition(Repartitioned.with(Serdes.String(), SIGNAL_SERDE).withName("detection-signals"));
+
+        addBudgets(builder);
+        Detectors detectors = new Detectors(builder, routed, settings.stateFlush(), clock);
+        KStream<String, AlertEvent> alerts = addCostSpike(builder, routed, settings, clock)
+                .merge(detectors.run("cost-anomaly", COST_ANOMALY_STORE, SignalRoute.COST,
+                        () -> new CostAnomalyWatch(settings.costAnomaly()), CostWatchState.class, false))
+                .merge(detectors.run("budget", BUDGET_SPEND_STORE, SignalRoute.COST,
+                        () -> new BudgetWatch(settings.budgets(), BUDGETS_STORE), BudgetState.class, true))
+                .merge(detectors.run("timing", TIMING_STORE, SignalRoute.TIMING,
+                        () -> new TimingWatch(settings.latency(), settings.errors()), SeriesState.class, false))
+                .merge(detectors.run("quality", QUALITY_STORE, SignalRoute.QUALITY,
+                        () -> new QualityWatch(settings.scoredQuality(), settings.heuristicQuality()), SeriesState.class, false))
+                .merge(detectors.run("prompt-drift", DRIFT_STORE, SignalRoute.PROMPT,
+                        () -> new DriftWatch(new PromptDriftDetector(settings.drift())), PromptDriftState.class, false))
+                .merge(detectors.run("efficiency", EFFICIENCY_STORE, SignalRoute.PROMPT,
+                        () -> new EfficiencyWatch(settings.efficiency()), InefficientPromptState.class, false))
+                .merge(detectors.run("unpriced", UNPRICED_STORE, SignalRoute.UNPRICED,
+                        () -> new UnpricedWatch(settings.unpricedWindow()), UnpricedModelState.class, true));
+        alerts.to(Topics.ALERTS.name(), Produced.with(Topics.ALERTS.keySerde(), Topics.ALERTS.valueSerde())
+                .withName("detection-alerts-sink"));
+    }
+
+    /** Budgets from the compacted topic in a global store: any instance may own any key's spend. */
+    private static void addBudgets(StreamsBuilder builder) {
+        builder.addGlobalStore(
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BUDGETS_STORE),
+                        Topics.BUDGETS.keySerde(), Topics.BUDGETS.valueSerde()).withLoggingDisabled(),
+                Topics.BUDGETS.name(),
+                Consumed.with(Topics.BUDGETS.keySerde(), Topics.BUDGETS.valueSerde()).withName("budgets"),
+                () -> new BudgetUpdateProcessor(BUDGETS_STORE));
+    }
+
+    private static KStream<String, AlertEvent> addCostSpike(StreamsBuilder builder, KStream<String, CallSignal> routed,
+                                                            DetectionSettings settings, Clock clock) {
+        String featureKeys = SignalRoute.COST.key(Dimension.FEATURE.firstKey());
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(COST_SPIKE_STORE),
+                Serdes.String(), new JsonSerde<>(CostSpikeState.class)));
+        return routed
+                .filter((key, signal) -> key.startsWith(featureKeys), Named.as("cost-spike-features"))
+                .map((key, signal) -> KeyValue.<String, CostSample>pair(SignalRoute.COST.dimensionKey(key), signal.sample()),
+                        Named.as("cost-spike-samples"))
+                .process(() -> new CostSpikeProcessor(COST_SPIKE_STORE, Dimension.FEATURE, settings.costSpike(), clock),
+                        Named.as("cost-spike-detector"), COST_SPIKE_STORE);
+    }
+
+    /** Adds one {@link DetectorProcessor} per detector, each over its route's signals and its own store. */
+    private record Detectors(StreamsBuilder builder, KStream<String, CallSignal> routed, Duration flush, Clock clock) {
+
+        /** @param detector makes each task its own detector, since some keep per-task references (stores) */
+        <S> KStream<String, AlertEvent> run(String name, String store, SignalRoute route,
+                                            Supplier<KeyedDetector<S>> detector, Class<S> stateType,
+                                            boolean writeThrough) {
+            builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(store), Serdes.String(),
+                    new JsonSerde<>(stateType)));
+            Duration flushInterval = writeThrough ? Duration.ZERO : flush;
+            return routed
+                    .filter((key, signal) -> route.routes(key), Named.as(name + "-signals"))
+                    .process(() -> new DetectorProcessor<>(store, route, detector.get(), flushInterval, clock),
+                            Named.as(name + "-detector"), store);
+        }
+    }
+}

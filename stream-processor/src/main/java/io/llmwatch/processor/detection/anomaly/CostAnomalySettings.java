@@ -1,0 +1,61 @@
+package io.llmwatch.processor.detection.anomaly;
+
+import io.llmwatch.processor.detection.lifecycle.LifecycleSettings;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Tuning of {@link CostAnomalyRule}: how the cost of one key becomes a series, and what score counts as an anomaly.
+ * The detector itself keeps the one parameter set scored on NAB.
+ *
+ * @param bucket          the span of time whose cost is one observation of the series
+ * @param detector        the NAB-scored detector's parameters, warm-up included
+ * @param scoreThreshold  a bucket scoring at least this (in [0, 1]) is anomalous
+ * @param fireRatio       ... if its cost is also at least this multiple of the expected cost: only rises alert
+ * @param resolveRatio    a closed bucket at or under this multiple of the expected cost counts as calm
+ * @param minimumExcessUsd a bucket this little above the expected cost never fires, however surprising
+ * @param lifecycle       breaches to fire (1: the first anomalous bucket fires) and calm buckets to resolve
+ * @param maxGapBuckets   a key silent for longer catches up with at most this many empty buckets
+ */
+public record CostAnomalySettings(
+        Duration bucket,
+        AnomalySettings detector,
+        double scoreThreshold,
+        BigDecimal fireRatio,
+        BigDecimal resolveRatio,
+        BigDecimal minimumExcessUsd,
+        LifecycleSettings lifecycle,
+        int maxGapBuckets) {
+
+    /** One-minute buckets: warm after 100 minutes of a key's traffic, seasonal after a week. */
+    public static final CostAnomalySettings DEFAULTS = new CostAnomalySettings(Duration.ofMinutes(1),
+            AnomalySettings.DEFAULTS, 0.75, new BigDecimal("2"), new BigDecimal("1.3"), new BigDecimal("0.05"),
+            new LifecycleSettings(1, 3), 60);
+
+    public CostAnomalySettings {
+        Objects.requireNonNull(bucket, "bucket");
+        Objects.requireNonNull(detector, "detector");
+        Objects.requireNonNull(lifecycle, "lifecycle");
+        Objects.requireNonNull(minimumExcessUsd, "minimumExcessUsd");
+        if (bucket.isNegative() || bucket.isZero()) {
+            throw new IllegalArgumentException("bucket must be positive: " + bucket);
+        }
+        if (!(scoreThreshold > 0 && scoreThreshold < 1)) {
+            throw new IllegalArgumentException("scoreThreshold must be in (0, 1): " + scoreThreshold);
+        }
+        if (resolveRatio.compareTo(BigDecimal.ONE) < 0 || resolveRatio.compareTo(fireRatio) >= 0) {
+            throw new IllegalArgumentException("need 1 <= resolveRatio < fireRatio, got " + resolveRatio + " and " + fireRatio);
+        }
+        if (maxGapBuckets < 1) {
+            throw new IllegalArgumentException("maxGapBuckets must be at least 1: " + maxGapBuckets);
+        }
+    }
+
+    /** The same with another bucket size, e.g. seconds for a demo that cannot wait 100 minutes to warm up. */
+    public CostAnomalySettings withBucket(Duration newBucket) {
+        return new CostAnomalySettings(newBucket, detector, scoreThreshold, fireRatio, resolveRatio, minimumExcessUsd,
+                lifecycle, maxGapBuckets);
+    }
+}

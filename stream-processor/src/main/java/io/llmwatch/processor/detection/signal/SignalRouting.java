@@ -1,0 +1,48 @@
+package io.llmwatch.processor.detection.signal;
+
+import io.llmwatch.processor.cost.Dimension;
+import org.apache.kafka.streams.KeyValue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Every detector key one signal counts for. */
+public final class SignalRouting {
+
+    /** The one key of the global dimension: the whole deployment's spend. */
+    public static final String GLOBAL_KEY = "global|all";
+
+    /** Dimensions cost is watched on, besides the global total. */
+    private static final List<Dimension> COST_DIMENSIONS =
+            List.of(Dimension.FEATURE, Dimension.USER, Dimension.TENANT, Dimension.MODEL);
+    private static final List<Dimension> TIMING_DIMENSIONS = List.of(Dimension.MODEL, Dimension.PROVIDER);
+
+    private SignalRouting() {
+    }
+
+    public static List<KeyValue<String, CallSignal>> route(CallSignal signal) {
+        List<KeyValue<String, CallSignal>> routed = new ArrayList<>(10);
+        if (signal.feedback()) {
+            routed.add(KeyValue.pair(SignalRoute.QUALITY.key(signal.modelAndPromptVersion()), signal));
+            return routed;
+        }
+        if (signal.sample().priced()) {
+            for (Dimension dimension : COST_DIMENSIONS) {
+                routed.add(KeyValue.pair(SignalRoute.COST.key(dimension.keyOf(signal.sample())), signal));
+            }
+            routed.add(KeyValue.pair(SignalRoute.COST.key(GLOBAL_KEY), signal));
+        } else {
+            routed.add(KeyValue.pair(SignalRoute.UNPRICED.key(Dimension.MODEL.keyOf(signal.sample())), signal));
+        }
+        for (Dimension dimension : TIMING_DIMENSIONS) {
+            routed.add(KeyValue.pair(SignalRoute.TIMING.key(dimension.keyOf(signal.sample())), signal));
+        }
+        if (!signal.scores().isEmpty()) {
+            routed.add(KeyValue.pair(SignalRoute.QUALITY.key(signal.modelAndPromptVersion()), signal));
+        }
+        if (signal.promptName() != null) {
+            routed.add(KeyValue.pair(SignalRoute.PROMPT.key(signal.promptName()), signal));
+        }
+        return routed;
+    }
+}

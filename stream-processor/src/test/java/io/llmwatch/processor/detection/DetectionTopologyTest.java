@@ -1,0 +1,289 @@
+package io.llmwatch.processor.detection;
+
+import io.llmwatch.processor.cost.SpanCostCalculator;
+import io.llmwatch.processor.detection.budget.BudgetDefinition;
+import io.llmwatch.processor.pricing.PriceCatalog;
+import io.llmwatch.schemas.alert.AlertEvent;
+import io.llmwatch.schemas.alert.AlertStatus;
+import io.llmwatch.schemas.alert.Severity;
+import io.llmwatch.schemas.budget.BudgetEntry;
+import io.llmwatch.schemas.feedback.FeedbackEvent;
+import io.llmwatch.schemas.span.Attribution;
+import io.llmwatch.schemas.span.Content;
+import io.llmwatch.schemas.span.PromptRef;
+import io.llmwatch.schemas.span.SpanError;
+import io.llmwatch.schemas.span.SpanEvent;
+import io.llmwatch.schemas.span.Usage;
+import io.llmwatch.schemas.topic.Topics;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The detectors as the topology runs them: signals routed per dimension key, states in stores (flushed on the
+ * wall-clock punctuation, so every test also reads its states back through their serdes), verdicts on the alerts
+ * topic with every field an alert carries.
+ */
+class DetectionTopologyTest {
+
+    private static final Instant START = Instant.parse("2026-11-26T10:00:00Z");
+    private static final long NANOS_PER_MILLI = 1_000_000L;
+
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, SpanEvent> spans;
+    private TestInputTopic<String, FeedbackEvent> feedback;
+    private TestInputTopic<String, BudgetEntry> budgets;
+    private TestOutputTopic<String, AlertEvent> alerts;
+    private long ids;
+
+    private void start(DetectionSettings detection) {
+        Properties config = new Properties();
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "llmwatch-detection-test");
+        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        config.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+        // The detection part alone: attribution, traces and prompt analytics would only slow the test down.
+        StreamsBuilder builder = new StreamsBuilder();
+        KStream<String, SpanEvent> source = builder.stream(Topics.SPANS.name(),
+                Consumed.with(Topics.SPANS.keySerde(), Topics.SPANS.valueSerde()).withName("spans"));
+        DetectionTopology.addTo(builder, source, detection, new SpanCostCalculator(PriceCatalog.bundled()),
+                Clock.fixed(START, ZoneOffset.UTC));
+        driver = new TopologyTestDriver(builder.build(), config, START);
+        spans = driver.createInputTopic(Topics.SPANS.name(), Topics.SPANS.keySerde().serializer(),
+                Topics.SPANS.valueSerde().serializer());
+        feedback = driver.createInputTopic(Topics.FEEDBACK.name(), Topics.FEEDBACK.keySerde().serializer(),
+                Topics.FEEDBACK.valueSerde().serializer());
+        budgets = driver.createInputTopic(Topics.BUDGETS.name(), Topics.BUDGETS.keySerde().serializer(),
+                Topics.BUDGETS.valueSerde().serializer());
+        alerts = driver.createOutputTopic(Topics.ALERTS.name(), Topics.ALERTS.keySerde().deserializer(),
+                Topics.ALERTS.valueSerde().deserializer());
+    }
+
+    @AfterEach
+    void closeDriver() {
+        if (driver != null) {
+            driver.close();
+        }
+    }
+
+    /** A gpt-4o chat call of the support-answer prompt; $0.0075 at 1,000 input and 500 output tokens. */
+    private SpanEvent.Builder call(Instant end) {
+        long id = ++ids;
+        long endNanos = end.toEpochMilli() * NANOS_PER_MILLI;
+        return SpanEvent.newBuilder()
+                .setTraceId(HexFormat.of().formatHex(new byte[8]) + HexFormat.of().toHexDigits(id))
+                .setSpanId(HexFormat.of().toHexDigits(id))
+                .setName("chat gpt-4o").setOperation("chat").setProvider("openai")
+                .setRequestModel("gpt-4o").setResponseModel("gpt-4o")
+                .setStartTimeUnixNano(endNanos - 800 * NANOS_PER_MILLI).setEndTimeUnixNano(endNanos)
+                .setUsage(Usage.newBuilder().setInputTokens(1_000).setOutputTokens(500).build())
+                .setAttribution(Attribution.newBuilder().setTenant("acme").setUser("u-1").setFeature("support-chat")
+                        .setTags(Map.of()).build())
+                .setPrompt(PromptRef.newBuilder().setName("support-answer").setVersion(1).setTemplateSha256("a".repeat(64))
+                        .build())
+                .setContent(Content.newBuilder().build())
+                .setSource("test");
+    }
+
+    private static SpanEvent.Builder lasting(SpanEvent.Builder call, long millis) {
+        return call.setStartTimeUnixNano(call.getEndTimeUnixNano() - millis * NANOS_PER_MILLI);
+    }
+
+    private void send(SpanEvent span) {
+        spans.pipeInput(span.getTraceId(), span, span.getEndTimeUnixNano() / NANOS_PER_MILLI);
+    }
+
+    /** Flushes the detectors' states to their stores: the next observation reads them back through the serdes. */
+    private void flush() {
+        driver.advanceWallClockTime(Duration.ofSeconds(2));
+    }
+
+    private List<AlertEvent> alertsOf(String type) {
+        return alerts.readValuesToList().stream().filter(alert -> alert.getType().equals(type)).toList();
+    }
+
+    private static void assertComplete(AlertEvent alert) {
+        assertThat(alert.getDedupKey()).startsWith(alert.getType() + "|" + alert.getDimension() + "|");
+        assertThat(alert.getSummary()).isNotBlank();
+        assertThat(alert.getRunbook()).isNotBlank();
+        assertThat(alert.getWindowEndMillis()).isGreaterThanOrEqualTo(alert.getWindowStartMillis());
+        assertThat(alert.getObserved()).isNotBlank();
+        assertThat(alert.getExpected()).isNotBlank();
+    }
+
+    @Test
+    void warnsAtEightyPercentOfAConfiguredHourlyBudgetAndAgainWhenItIsSpent() {
+        start(DetectionSettings.DEFAULTS.withBudgets(
+                List.of(new BudgetDefinition("tenant|acme", new BigDecimal("0.05"), null))));
+
+        for (int i = 0; i < 7; i++) {
+            send(call(START.plusSeconds(i)).build());
+            flush();
+        }
+
+        List<AlertEvent> budget = alertsOf("budget");
+        assertThat(budget).extracting(AlertEvent::getSeverity).containsExactly(Severity.WARNING, Severity.CRITICAL);
+        assertThat(budget).extracting(AlertEvent::getObserved).containsExactly("0.045", "0.0525");
+        assertThat(budget.get(0).getDimension()).isEqualTo("tenant");
+        assertThat(budget.get(0).getDimensionKey()).isEqualTo("acme");
+        assertThat(budget.get(0).getTenant()).isEqualTo("acme");
+        budget.forEach(DetectionTopologyTest::assertComplete);
+    }
+
+    @Test
+    void aBudgetPublishedOnTheBudgetsTopicTakesEffectWithoutRestart() {
+        start(DetectionSettings.DEFAULTS);
+        budgets.pipeInput("feature|support-chat", BudgetEntry.newBuilder().setKey("feature|support-chat")
+                .setDailyCapUsd("0.02").setUpdatedAtMillis(START.toEpochMilli()).build());
+
+        for (int i = 0; i < 3; i++) {
+            send(call(START.plusSeconds(i)).build());
+        }
+
+        assertThat(alertsOf("budget")).extracting(AlertEvent::getDimensionKey, AlertEvent::getSeverity)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("support-chat", Severity.CRITICAL));
+    }
+
+    @Test
+    void firesOneLatencyRegressionForTheModelWhoseCallsSlowedDown() {
+        start(DetectionSettings.DEFAULTS);
+        Instant at = START;
+        for (int i = 0; i < 500; i++) {
+            send(lasting(call(at = at.plusMillis(200)), 800 + i % 7 * 20).build());
+        }
+        flush();
+        for (int i = 0; i < 150; i++) {
+            send(lasting(call(at = at.plusMillis(200)), 2_400 + i % 7 * 20).build());
+        }
+
+        List<AlertEvent> latency = alertsOf("latency_regression").stream()
+                .filter(alert -> alert.getDimension().equals("model")).toList();
+        assertThat(latency).hasSize(1);
+        AlertEvent alert = latency.get(0);
+        assertThat(alert.getStatus()).isEqualTo(AlertStatus.FIRING);
+        assertThat(alert.getDimensionKey()).isEqualTo("gpt-4o");
+        assertThat(alert.getPValue()).isLessThan(0.001);
+        assertThat(alert.getExemplarTraceIds()).isNotEmpty();
+        assertComplete(alert);
+    }
+
+    @Test
+    void firesAnErrorRateAlertOnAnErrorBurst() {
+        start(DetectionSettings.DEFAULTS);
+        Instant at = START;
+        for (int i = 0; i < 1_800; i++) {
+            send(call(at = at.plusMillis(50)).build());
+        }
+        flush();
+        for (int i = 0; i < 200; i++) {
+            SpanEvent.Builder call = call(at = at.plusMillis(50));
+            if (i % 2 == 0) {
+                call.setError(SpanError.newBuilder().setType("429").build());
+            }
+            send(call.build());
+        }
+
+        List<AlertEvent> errors = alertsOf("error_rate");
+        assertThat(errors).extracting(AlertEvent::getDimension).containsExactlyInAnyOrder("model", "provider");
+        errors.forEach(DetectionTopologyTest::assertComplete);
+    }
+
+    @Test
+    void creditsFeedbackArrivingMinutesLaterToTheCallsModelAndPromptVersion() {
+        start(DetectionSettings.DEFAULTS);
+        Instant at = START;
+        for (int i = 0; i < 300; i++) {
+            SpanEvent span = call(at = at.plusMillis(500)).build();
+            send(span);
+            double score = i < 250 ? 0.8 + i % 5 * 0.04 : 0.2 + i % 5 * 0.04;
+            Instant later = at.plus(Duration.ofMinutes(3));
+            feedback.pipeInput(span.getTraceId(), FeedbackEvent.newBuilder().setFeedbackId(UUID.randomUUID().toString())
+                    .setTraceId(span.getTraceId()).setName("thumbs").setValue(score)
+                    .setTimestampMillis(later.toEpochMilli()).build(), later);
+            if (i == 200) {
+                flush();
+            }
+        }
+
+        List<AlertEvent> quality = alertsOf("quality_degradation");
+        assertThat(quality).hasSize(1);
+        AlertEvent alert = quality.get(0);
+        assertThat(alert.getDimension()).isEqualTo("model_prompt");
+        assertThat(alert.getDimensionKey()).isEqualTo("gpt-4o|support-answer@1");
+        assertThat(alert.getAttributes()).containsEntry("score_name", "thumbs").containsEntry("source", "feedback");
+        assertThat(alert.getSummary()).startsWith("thumbs: Quality fell");
+        assertComplete(alert);
+    }
+
+    @Test
+    void reportsWhichIndicatorsMovedWhenAPromptVersionChanges() {
+        start(DetectionSettings.DEFAULTS);
+        Instant at = START;
+        for (int i = 0; i < 300; i++) {
+            send(call(at = at.plusMillis(500)).setUsage(Usage.newBuilder().setInputTokens(1_000)
+                    .setOutputTokens(480 + i % 40).build()).build());
+        }
+        flush();
+        for (int i = 0; i < 200; i++) {
+            send(call(at = at.plusMillis(500))
+                    .setPrompt(PromptRef.newBuilder().setName("support-answer").setVersion(2)
+                            .setTemplateSha256("b".repeat(64)).build())
+                    .setUsage(Usage.newBuilder().setInputTokens(1_000).setOutputTokens(980 + i % 40).build()).build());
+        }
+
+        List<AlertEvent> drift = alertsOf("prompt_drift");
+        assertThat(drift).isNotEmpty();
+        AlertEvent alert = drift.get(0);
+        assertThat(alert.getStatus()).isEqualTo(AlertStatus.FIRING);
+        assertThat(alert.getDimensionKey()).isEqualTo("support-answer");
+        assertThat(alert.getSummary()).contains("v2").contains("against v1").contains("output_tokens up");
+        assertComplete(alert);
+    }
+
+    @Test
+    void firesACostAnomalyWhileTheSpikingBucketIsStillOpen() {
+        start(DetectionSettings.DEFAULTS.withCostAnomalyBucket(Duration.ofSeconds(1)));
+        Instant at = START;
+        for (int second = 0; second < 150; second++) {
+            for (int i = 0; i < 4 + second % 3; i++) {
+                send(call(at.plusSeconds(second).plusMillis(i * 100L)).build());
+            }
+            if (second % 50 == 0) {
+                flush();
+            }
+        }
+        alerts.readValuesToList();
+        Instant spike = at.plusSeconds(150);
+        for (int i = 0; i < 40; i++) {
+            send(call(spike.plusMillis(i * 20L)).build());
+        }
+
+        List<AlertEvent> anomalies = alertsOf("cost_anomaly");
+        assertThat(anomalies).extracting(AlertEvent::getDimension).contains("feature", "tenant", "model", "global");
+        AlertEvent feature = anomalies.stream().filter(alert -> alert.getDimension().equals("feature")).findFirst()
+                .orElseThrow();
+        assertThat(feature.getStatus()).isEqualTo(AlertStatus.FIRING);
+        assertThat(feature.getSummary()).contains("while the bucket is still open");
+        assertThat(feature.getWindowStartMillis()).isEqualTo(spike.toEpochMilli());
+        assertThat(feature.getScore()).isGreaterThanOrEqualTo(0.75);
+        assertComplete(feature);
+    }
+}
