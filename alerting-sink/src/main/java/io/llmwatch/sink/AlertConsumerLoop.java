@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -36,6 +37,8 @@ final class AlertConsumerLoop {
 
     private final Consumer<byte[], byte[]> consumer;
     private final DeliveryCore core;
+    /** Settled offsets not committed yet because a rebalance was under way. */
+    private final Map<TopicPartition, OffsetAndMetadata> uncommitted = new HashMap<>();
     private volatile boolean running = true;
 
     AlertConsumerLoop(Consumer<byte[], byte[]> consumer, DeliveryCore core) {
@@ -78,16 +81,21 @@ final class AlertConsumerLoop {
     }
 
     private void commit(Map<TopicPartition, OffsetAndMetadata> offsets) {
-        Map<TopicPartition, OffsetAndMetadata> owned = offsets.entrySet().stream()
-                .filter(entry -> consumer.assignment().contains(entry.getKey()))
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-        if (owned.isEmpty()) {
+        uncommitted.putAll(offsets);
+        uncommitted.keySet().retainAll(consumer.assignment());
+        if (uncommitted.isEmpty()) {
             return;
         }
         try {
-            consumer.commitSync(owned);
-        } catch (CommitFailedException | RebalanceInProgressException e) {
-            LOG.warn("Could not commit {} during a rebalance; those alerts may be delivered again: {}", owned, e.getMessage());
+            consumer.commitSync(uncommitted);
+            uncommitted.clear();
+        } catch (RebalanceInProgressException e) {
+            // Kept and committed with the next round, once the rebalance is through.
+            LOG.debug("Commit of {} postponed by a rebalance", uncommitted);
+        } catch (CommitFailedException e) {
+            LOG.warn("Could not commit {}; those alerts may be delivered again (not re-sent where already accepted): {}",
+                    uncommitted, e.getMessage());
+            uncommitted.clear();
         }
     }
 

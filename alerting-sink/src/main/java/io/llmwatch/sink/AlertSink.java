@@ -1,6 +1,7 @@
 package io.llmwatch.sink;
 
 import io.llmwatch.sink.api.SilenceApi;
+import io.llmwatch.sink.metrics.DeliveryObserver;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -38,7 +39,12 @@ public final class AlertSink implements AutoCloseable {
     private final Thread thread;
 
     public AlertSink(SinkConfig config) {
-        this.runtime = new SinkRuntime(config);
+        this(config, DeliveryObserver.NONE);
+    }
+
+    /** @param observer told of every delivery attempt, e.g. to measure delivery latency and retries */
+    public AlertSink(SinkConfig config, DeliveryObserver observer) {
+        this.runtime = new SinkRuntime(config, observer);
         this.consumer = new KafkaConsumer<>(consumerConfig(config), new ByteArrayDeserializer(), new ByteArrayDeserializer());
         this.loop = new AlertConsumerLoop(consumer, runtime.core());
         this.api = config.silenceApi().map(address -> SilenceApi.start(address, runtime.silences(), runtime.core()));

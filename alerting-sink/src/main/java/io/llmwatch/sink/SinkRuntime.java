@@ -6,6 +6,8 @@ import io.llmwatch.sink.delivery.DeadLetterPublisher;
 import io.llmwatch.sink.delivery.DeliveryCore;
 import io.llmwatch.sink.delivery.Destination;
 import io.llmwatch.sink.ledger.KafkaDeliveryLedger;
+import io.llmwatch.sink.metrics.DeliveryObserver;
+import io.llmwatch.sink.metrics.ObservedDestination;
 import io.llmwatch.sink.pagerduty.PagerDutyDestination;
 import io.llmwatch.sink.routing.RouteTable;
 import io.llmwatch.sink.silence.SilenceBook;
@@ -44,9 +46,15 @@ public final class SinkRuntime implements AutoCloseable {
     private final DeliveryCore core;
 
     public SinkRuntime(SinkConfig config) {
+        this(config, DeliveryObserver.NONE);
+    }
+
+    /** @param observer told of every delivery attempt, e.g. to measure delivery latency and retries */
+    public SinkRuntime(SinkConfig config, DeliveryObserver observer) {
         Map<String, Object> clientConfig = clientConfig(config);
         provisionStateTopics(clientConfig);
-        List<Destination> destinations = destinations(config);
+        List<Destination> destinations = destinations(config).stream()
+                .map(destination -> ObservedDestination.of(destination, observer)).toList();
         RouteTable routes = config.routes().orElseGet(() -> RouteTable.everythingTo(
                 new LinkedHashSet<>(destinations.stream().map(Destination::name).toList())));
         this.deadLetterProducer = new KafkaProducer<>(producerConfig(clientConfig), new ByteArraySerializer(), new ByteArraySerializer());

@@ -41,6 +41,12 @@ public final class DeliveryCore implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryCore.class);
 
+    /**
+     * Attempts under way at once per destination, each for a different group (a group's notifications
+     * stay in order): one slow answer does not hold back every other incident.
+     */
+    static final int THREADS_PER_DESTINATION = 4;
+
     private final Deserializer<AlertEvent> alerts = Topics.ALERTS.valueSerde().deserializer();
     private final Map<String, DestinationWorker> workers = new LinkedHashMap<>();
     private final List<Thread> threads = new ArrayList<>();
@@ -67,13 +73,15 @@ public final class DeliveryCore implements AutoCloseable {
         this.clock = clock;
     }
 
-    /** Starts one delivery thread per destination. */
+    /** Starts the delivery threads of every destination. */
     public void start() {
         workers.values().forEach(worker -> {
-            Thread thread = new Thread(worker, "llmwatch-deliver-" + worker.name());
-            thread.setDaemon(true);
-            threads.add(thread);
-            thread.start();
+            for (int i = 0; i < THREADS_PER_DESTINATION; i++) {
+                Thread thread = new Thread(worker, "llmwatch-deliver-" + worker.name() + "-" + i);
+                thread.setDaemon(true);
+                threads.add(thread);
+                thread.start();
+            }
         });
     }
 
@@ -165,9 +173,14 @@ public final class DeliveryCore implements AutoCloseable {
         return offsets.unsettled();
     }
 
-    /** Stops committing for partitions this instance lost; alerts of theirs still queued are delivered anyway (at least once). */
+    /**
+     * Stops committing for partitions this instance lost and withdraws their alerts still queued (the new
+     * owner delivers them); attempts already under way finish.
+     */
     public void forget(Collection<TopicPartition> partitions) {
         offsets.forget(partitions);
+        workers.values().forEach(worker -> worker.withdraw(alert -> partitions.contains(
+                new TopicPartition(alert.pending().record().topic(), alert.pending().record().partition()))));
     }
 
     /** The error that stopped a destination's worker, if any: the caller should stop consuming. */

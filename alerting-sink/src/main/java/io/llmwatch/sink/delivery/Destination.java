@@ -3,9 +3,9 @@ package io.llmwatch.sink.delivery;
 import java.util.Optional;
 
 /**
- * Somewhere alerts go: Slack, PagerDuty, a webhook. Each destination has one delivery thread that
- * calls it and waits for the answer, so an implementation must bound the time one call takes and
- * report failures as a {@link DeliveryResult} rather than throw.
+ * Somewhere alerts go: Slack, PagerDuty, a webhook. A few delivery threads call it, each for a different
+ * group, and wait for the answer, so an implementation must be thread-safe, bound the time one call takes
+ * and report failures as a {@link DeliveryResult} rather than throw.
  */
 public interface Destination {
 

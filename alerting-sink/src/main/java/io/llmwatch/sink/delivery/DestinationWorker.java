@@ -16,11 +16,15 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /**
- * Delivers to one destination on its own thread: keeps that destination's groups, sends whichever is
+ * Delivers to one destination on its own threads (each attempting a different group, so a group's
+ * notifications stay in order): keeps that destination's groups, sends whichever is
  * due first when the rate limit allows, retries failures with backoff (a group being retried waits,
  * the others go on), pauses everything on 429, and settles the alerts of each notification the
  * destination accepted or refused for good (dead-lettering them). A slow or down destination
@@ -37,6 +41,8 @@ final class DestinationWorker implements Runnable {
     private final InstantSource clock;
     private final TokenBucket bucket;
     private final Map<String, AlertGroup<PendingAlert>> groups = new HashMap<>();
+    /** Groups an attempt is under way for, on one of this destination's threads. */
+    private final Set<String> attempting = new HashSet<>();
     private final Object lock = new Object();
     private volatile boolean running = true;
     private volatile RuntimeException failure;
@@ -104,11 +110,12 @@ final class DestinationWorker implements Runnable {
             while (running) {
                 Instant now = clock.instant();
                 Optional<AlertGroup<PendingAlert>> next = groups.values().stream()
-                        .filter(group -> group.dueAt().isPresent())
+                        .filter(group -> !attempting.contains(group.key()) && group.dueAt().isPresent())
                         .min(Comparator.comparing(group -> group.dueAt().orElseThrow()));
                 Instant wakeAt = next.flatMap(AlertGroup::dueAt).orElse(now.plusSeconds(60));
                 if (!wakeAt.isAfter(now)) {
                     if (bucket.tryTake(now)) {
+                        attempting.add(next.get().key());
                         return next;
                     }
                     wakeAt = bucket.nextToken(now);
@@ -130,12 +137,28 @@ final class DestinationWorker implements Runnable {
     }
 
     private void attempt(AlertGroup<PendingAlert> group) {
+        try {
+            attemptOnce(group);
+        } finally {
+            synchronized (lock) {
+                attempting.remove(group.key());
+                lock.notifyAll();
+            }
+        }
+    }
+
+    private void attemptOnce(AlertGroup<PendingAlert> group) {
         Batch<PendingAlert> batch;
         synchronized (lock) {
-            batch = group.take();
+            Optional<Batch<PendingAlert>> taken = group.take();
+            if (taken.isEmpty()) {
+                groups.remove(group.key(), group);
+                return;
+            }
+            batch = taken.get();
         }
         Notification notification = new Notification(group.key(), batch.alerts(), group.policy().perAlert(), batch.repeat());
-        DeliveryResult result = deliver(notification);
+        DeliveryResult result = alreadyAccepted(batch) ? new Delivered() : deliver(notification);
         synchronized (lock) {
             Instant now = clock.instant();
             if (result instanceof RetryableFailure failure) {
@@ -151,7 +174,7 @@ final class DestinationWorker implements Runnable {
             settle(batch, result);
             group.settled(now);
             if (group.isEmpty()) {
-                groups.remove(group.key());
+                groups.remove(group.key(), group);
             }
         }
     }
@@ -165,15 +188,28 @@ final class DestinationWorker implements Runnable {
             }
             alert.pending().settleOne();
         }
-        if (result instanceof Delivered && !batch.settles().isEmpty()) {
-            // At once rather than before the next commit: a crash right after this must not re-send these.
-            ledger.flush();
-        }
         if (result instanceof PermanentFailure refusal) {
             LOG.warn("{} refused the notification of {} for good; dead-lettered its {} alert(s): {}",
                     name(), batch.alerts().get(0).getDedupKey(), batch.settles().size(), refusal.reason());
         } else if (result instanceof Delivered) {
             LOG.debug("{} accepted a notification of {} alert(s)", name(), batch.alerts().size());
+        }
+    }
+
+    /**
+     * Another instance may have delivered these alerts meanwhile (it took over their partition and
+     * this one had them queued): the ledger it shares says so, and sending them again would repeat a page.
+     */
+    private boolean alreadyAccepted(Batch<PendingAlert> batch) {
+        return !batch.settles().isEmpty() && !batch.repeat()
+                && batch.settles().stream().allMatch(alert -> ledger.accepted(name(), alert.alert().getAlertId()));
+    }
+
+    /** Withdraws queued alerts of records that are no longer this instance's to deliver. */
+    void withdraw(Predicate<PendingAlert> revoked) {
+        synchronized (lock) {
+            groups.values().forEach(group -> group.withdraw(revoked, PendingAlert::alert));
+            groups.values().removeIf(AlertGroup::isEmpty);
         }
     }
 

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * Enforces a {@link RateLimit} for one destination, and also holds the destination back when it
- * answered 429 ({@link #pauseUntil}). Not thread-safe: its delivery worker owns it.
+ * answered 429 ({@link #pauseUntil}). Not thread-safe: used under its delivery worker's lock.
  */
 final class TokenBucket {
 

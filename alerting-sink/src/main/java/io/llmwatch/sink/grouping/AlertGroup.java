@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * One Alertmanager group for one destination: the newest state of each incident in it, the alerts not
@@ -97,15 +99,23 @@ public final class AlertGroup<T> {
         return Optional.empty();
     }
 
-    /** The batch to attempt now: the one being retried, or a new one of the group's current state. Call only when due. */
-    public Batch<T> take() {
+    /**
+     * The batch to attempt now: the one being retried, or a new one of the group's current state; empty
+     * when there is nothing left to say (everything was withdrawn since the group fell due).
+     */
+    public Optional<Batch<T>> take() {
+        if (inFlight == null && incidents.isEmpty()) {
+            unannounced.clear();
+            flushAt = null;
+            return Optional.empty();
+        }
         if (inFlight == null) {
             boolean repeat = unannounced.isEmpty();
             inFlight = new Batch<>(List.copyOf(incidents.values()), List.copyOf(unannounced), repeat);
             unannounced.clear();
             flushAt = null;
         }
-        return inFlight;
+        return Optional.of(inFlight);
     }
 
     /** The batch in flight failed for now; it is attempted again, unchanged, at {@code nextAttempt}. */
@@ -126,6 +136,25 @@ public final class AlertGroup<T> {
         lastNotified = now;
         if (!unannounced.isEmpty()) {
             flushAt = now.plus(policy.groupInterval());
+        }
+    }
+
+    /**
+     * Withdraws alerts not announced yet, e.g. those of partitions this instance lost (their new owner
+     * announces them); an incident whose newest state was withdrawn leaves the group too.
+     */
+    public void withdraw(Predicate<T> withdrawn, Function<T, AlertEvent> alertOf) {
+        List<T> gone = unannounced.stream().filter(withdrawn).toList();
+        if (gone.isEmpty()) {
+            return;
+        }
+        unannounced.removeAll(gone);
+        for (T carried : gone) {
+            AlertEvent alert = alertOf.apply(carried);
+            incidents.remove(alert.getDedupKey(), alert);
+        }
+        if (unannounced.isEmpty()) {
+            flushAt = null;
         }
     }
 

@@ -263,6 +263,26 @@ class DeliveryCoreTest {
         assertThat(webhook.received().get(1).isResolved()).isTrue();
     }
 
+    @Test
+    void alertsOfALostPartitionStillWaitingInTheirGroupAreWithdrawn() {
+        ScriptedDestination slack = new ScriptedDestination("slack", new Delivered());
+        DeliveryCore core = started(fixture.core(RoutesFile.parse("""
+                routes:
+                  - destinations: [slack]
+                    group_by: [type]
+                    group_wait: 500ms
+                """), slack));
+        AlertEvent lost = SampleAlerts.costAnomaly().build();
+        AlertEvent kept = SampleAlerts.costAnomaly().setDedupKey("kept").build();
+        core.accept(fixture.record(lost));
+
+        core.forget(List.of(CoreFixture.PARTITION));
+        core.accept(fixture.record(kept));
+
+        await().until(() -> safeOffset(core) == 2);
+        assertThat(slack.alertIds()).containsExactly(kept.getAlertId());
+    }
+
     private DeliveryCore started(DeliveryCore core) {
         cores.add(core);
         return core;

@@ -21,6 +21,8 @@ class AlertGroupTest {
             Duration.ofMinutes(5), Duration.ofHours(4));
 
     private final AlertGroup<String> group = new AlertGroup<>("g", POLICY);
+    private final AlertEvent aAlert = alert("a");
+    private final AlertEvent bAlert = alert("b");
 
     @Test
     void aNewGroupWaitsGroupWaitAndCollectsEverythingMeanwhile() {
@@ -28,7 +30,7 @@ class AlertGroupTest {
         group.add(alert("b"), "b", T0.plusSeconds(10));
 
         assertThat(group.dueAt()).contains(T0.plusSeconds(30));
-        Batch<String> batch = group.take();
+        Batch<String> batch = group.take().orElseThrow();
         assertThat(batch.alerts()).extracting(AlertEvent::getDedupKey).containsExactly("a", "b");
         assertThat(batch.settles()).containsExactly("a", "b");
         assertThat(batch.repeat()).isFalse();
@@ -43,7 +45,7 @@ class AlertGroupTest {
         group.add(alert("c"), "c", T0.plusSeconds(40));
 
         assertThat(group.dueAt()).contains(T0.plusSeconds(30).plus(Duration.ofMinutes(5)));
-        assertThat(group.take().alerts()).extracting(AlertEvent::getDedupKey).containsExactly("a", "c");
+        assertThat(group.take().orElseThrow().alerts()).extracting(AlertEvent::getDedupKey).containsExactly("a", "c");
     }
 
     @Test
@@ -53,7 +55,7 @@ class AlertGroupTest {
         group.settled(T0.plusSeconds(30));
 
         assertThat(group.dueAt()).contains(T0.plusSeconds(30).plus(Duration.ofHours(4)));
-        Batch<String> reminder = group.take();
+        Batch<String> reminder = group.take().orElseThrow();
         assertThat(reminder.repeat()).isTrue();
         assertThat(reminder.settles()).isEmpty();
     }
@@ -65,7 +67,7 @@ class AlertGroupTest {
         group.settled(T0.plusSeconds(30));
         group.add(AlertEvent.newBuilder(alert("a")).setStatus(AlertStatus.RESOLVED).build(), "a-resolved", T0.plusSeconds(60));
 
-        Batch<String> resolution = group.take();
+        Batch<String> resolution = group.take().orElseThrow();
         group.settled(T0.plus(Duration.ofMinutes(6)));
 
         assertThat(resolution.alerts()).singleElement().extracting(AlertEvent::getStatus).isEqualTo(AlertStatus.RESOLVED);
@@ -76,13 +78,33 @@ class AlertGroupTest {
     @Test
     void aBatchBeingRetriedIsAttemptedAgainUnchangedWhileNewsWaits() {
         group.add(alert("a"), "a", T0);
-        Batch<String> first = group.take();
+        Batch<String> first = group.take().orElseThrow();
         group.retryAt(T0.plusSeconds(45));
         group.add(alert("b"), "b", T0.plusSeconds(40));
 
         assertThat(group.dueAt()).contains(T0.plusSeconds(45));
-        assertThat(group.take()).isSameAs(first);
+        assertThat(group.take()).containsSame(first);
         assertThat(first.retries()).isEqualTo(1);
+    }
+
+    @Test
+    void withdrawnAlertsAreNeitherAnnouncedNorKeptAsState() {
+        group.add(aAlert, "a", T0);
+        group.add(bAlert, "b", T0);
+
+        group.withdraw("a"::equals, carried -> carried.equals("a") ? aAlert : bAlert);
+
+        assertThat(group.take().orElseThrow().alerts()).extracting(AlertEvent::getDedupKey).containsExactly("b");
+    }
+
+    @Test
+    void aGroupWhoseAlertsWereAllWithdrawnHasNothingToSay() {
+        group.add(aAlert, "a", T0);
+
+        group.withdraw("a"::equals, carried -> aAlert);
+
+        assertThat(group.take()).isEmpty();
+        assertThat(group.isEmpty()).isTrue();
     }
 
     @Test

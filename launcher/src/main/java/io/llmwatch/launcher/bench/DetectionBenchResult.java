@@ -15,12 +15,14 @@ import java.util.Map;
  * @param alertLatencyP50Millis wall clock from producing an incident's first anomalous call until its first alert is
  *                          read from the alerts topic
  * @param eventsPerSecond   background rate actually produced
+ * @param processedEvents   calls the processor had committed when the run ended; fewer than {@code events} means it
+ *                          fell behind, and alert latency says by how much
  * @param perIncident       per incident: the first alert's type, key and delays, or that it was missed
  * @param unexplained       the false alerts' summaries, so a regression can be read, not just counted
  */
 record DetectionBenchResult(int incidents, int detected, int falseAlerts, double medianDelaySeconds,
                             double costSpikeDelaySeconds, long alertLatencyP50Millis, long alertLatencyP99Millis,
-                            double eventsPerSecond, long events, List<Map<String, Object>> perIncident,
+                            double eventsPerSecond, long events, long processedEvents, List<Map<String, Object>> perIncident,
                             List<String> unexplained) {
 
     Map<String, Object> toJson() {
@@ -34,6 +36,7 @@ record DetectionBenchResult(int incidents, int detected, int falseAlerts, double
         json.put("alert_latency_p99_ms", alertLatencyP99Millis);
         json.put("events_per_s", Math.round(eventsPerSecond));
         json.put("events", events);
+        json.put("processed_events", processedEvents);
         json.put("per_incident", perIncident);
         json.put("false_alert_summaries", unexplained);
         return json;

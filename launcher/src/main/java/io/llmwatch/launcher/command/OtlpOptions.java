@@ -15,7 +15,11 @@ public final class OtlpOptions {
             description = "Address the OTLP endpoint binds to; 0.0.0.0 accepts other hosts (default: ${DEFAULT-VALUE}).")
     String host;
 
+    @Option(names = "--otlp-max-body-bytes", defaultValue = "" + OtlpSidecar.DEFAULT_MAX_BODY_BYTES,
+            description = "Largest request body, also after gunzipping; larger ones get 413 (default: ${DEFAULT-VALUE}).")
+    int maxBodyBytes;
+
     OtlpRole role() {
-        return new OtlpRole(host, port);
+        return new OtlpRole(host, port, maxBodyBytes);
     }
 }

@@ -62,6 +62,15 @@ public final class QueryCommand {
         return get("/api/cost", parameters("by", by, "window", window, "from", from, "to", to));
     }
 
+    @Command(name = "top", mixinStandardHelpOptions = true,
+            description = "Top-N: the most expensive values of a dimension in one window, e.g. the top spenders this hour.")
+    int top(@Option(names = "--by", required = true, description = "Dimension, e.g. user, feature, model, tenant.") String by,
+            @Option(names = "--window", defaultValue = "1h", description = "Window size (default: ${DEFAULT-VALUE}).") String window,
+            @Option(names = "--n", description = "How many (API default 10).") Integer n,
+            @Option(names = "--at", description = "Any instant in the window wanted, ISO-8601 (API default: now).") String at) {
+        return get("/api/cost/top", parameters("by", by, "window", window, "n", n, "at", at));
+    }
+
     @Command(name = "alerts", mixinStandardHelpOptions = true, description = "The latest alerts, newest first.")
     int alerts(@Option(names = "--limit", description = "How many (API default 50).") Integer limit) {
         return get("/api/alerts", parameters("limit", limit));

@@ -53,7 +53,7 @@ final class OtlpRoleStarter {
         PipelineMetrics metrics = PipelineMetrics.forRole("agent");
         try {
             AgentMeters.bind(agent, metrics.registry());
-            OtlpSidecar sidecar = OtlpSidecar.builder(agent).host(role.host()).port(role.port())
+            OtlpSidecar sidecar = OtlpSidecar.builder(agent).host(role.host()).port(role.port()).maxBodyBytes(role.maxBodyBytes())
                     .mount(PipelineMetrics.PATH, metrics.endpoint()).start();
             AgentMeters.bind(sidecar, metrics.registry());
             out.printf("OTLP traces endpoint: %s%n", sidecar.tracesUrl());

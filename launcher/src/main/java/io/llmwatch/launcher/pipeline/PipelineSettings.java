@@ -127,9 +127,10 @@ public final class PipelineSettings {
     /**
      * The OTLP sidecar: apps in any language export OpenTelemetry traces to it.
      *
-     * @param port 0 for a free port
+     * @param port         0 for a free port
+     * @param maxBodyBytes a larger request body, before or after gunzipping, is refused with 413
      */
-    public record OtlpRole(String host, int port) {
+    public record OtlpRole(String host, int port, int maxBodyBytes) {
         public OtlpRole {
             Objects.requireNonNull(host, "host");
         }

@@ -85,6 +85,14 @@ class QueryCommandTest {
     }
 
     @Test
+    void asksForTheTopSpendersOfAWindow() {
+        int exitCode = query("top", "--by", "user", "--window", "1h", "--n", "3", "--at", "2026-11-26T14:32:00Z");
+
+        assertThat(exitCode).isZero();
+        assertThat(requested).containsExactly("/api/cost/top?by=user&window=1h&n=3&at=2026-11-26T14%3A32%3A00Z");
+    }
+
+    @Test
     void printsTheAnswerAsItCameWhenCompact() {
         query("cost", "--by", "model", "--compact");
 

@@ -58,7 +58,7 @@ class ComposeFileTest {
                 .toList();
 
         assertThat(llmwatchServices).extracting(Map.Entry::getKey)
-                .containsExactlyInAnyOrder("processor-1", "processor-2", "sink", "simulator");
+                .containsExactlyInAnyOrder("processor-1", "processor-2", "sink", "simulator", "agent");
         for (Map.Entry<String, Map<String, Object>> service : llmwatchServices) {
             @SuppressWarnings("unchecked")
             List<String> command = (List<String>) service.getValue().get("command");

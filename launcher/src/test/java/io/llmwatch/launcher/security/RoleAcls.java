@@ -2,6 +2,7 @@ package io.llmwatch.launcher.security;
 
 import io.llmwatch.schemas.topic.Topic;
 import io.llmwatch.schemas.topic.Topics;
+import io.llmwatch.sink.SinkTopics;
 import org.apache.kafka.common.acl.AccessControlEntry;
 import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.acl.AclOperation;
@@ -47,17 +48,25 @@ final class RoleAcls {
             acls.add(topic(principal, topic, AclOperation.WRITE));
         }
         acls.add(allow(principal, new ResourcePattern(ResourceType.TOPIC, applicationId + "-", PatternType.PREFIXED), AclOperation.ALL));
-        acls.add(allow(principal, new ResourcePattern(ResourceType.GROUP, applicationId, PatternType.LITERAL), AclOperation.READ));
+        // Prefixed: the Streams group itself and the processor's own followers (e.g. APP-alert-metrics).
+        acls.add(allow(principal, new ResourcePattern(ResourceType.GROUP, applicationId, PatternType.PREFIXED), AclOperation.READ));
         acls.add(allow(principal, new ResourcePattern(ResourceType.TRANSACTIONAL_ID, applicationId, PatternType.PREFIXED), AclOperation.WRITE));
         return acls;
     }
 
-    /** The alerting sink in consumer group {@code groupId}: read alerts, dead-letter the undeliverable. */
+    /**
+     * The alerting sink in consumer group {@code groupId}: read alerts, dead-letter the undeliverable, and
+     * share its delivery ledger and silences with the other sink instances.
+     */
     static List<AclBinding> sink(String principal, String groupId) {
         List<AclBinding> acls = new ArrayList<>(describeTopics(principal));
         acls.add(topic(principal, Topics.ALERTS, AclOperation.READ));
         acls.add(topic(principal, Topics.SCHEMAS, AclOperation.READ));
         acls.add(topic(principal, Topics.ALERTS_DLQ, AclOperation.WRITE));
+        for (Topic<?, ?> state : SinkTopics.ALL) {
+            acls.add(topic(principal, state, AclOperation.READ));
+            acls.add(topic(principal, state, AclOperation.WRITE));
+        }
         acls.add(allow(principal, new ResourcePattern(ResourceType.GROUP, groupId, PatternType.LITERAL), AclOperation.READ));
         return acls;
     }

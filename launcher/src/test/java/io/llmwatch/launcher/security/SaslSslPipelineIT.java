@@ -14,6 +14,7 @@ import io.llmwatch.launcher.pipeline.PipelineSettings.ProcessorRole;
 import io.llmwatch.launcher.pipeline.PipelineSettings.SinkRole;
 import io.llmwatch.schemas.topic.TopicProvisioner;
 import io.llmwatch.schemas.topic.Topics;
+import io.llmwatch.sink.SinkTopics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
@@ -71,6 +72,7 @@ class SaslSslPipelineIT {
         broker = EmbeddedKafkaBroker.startSecure(SaslSslListener.generate(directory.resolve("tls")));
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
             new TopicProvisioner(admin).ensure(Topics.ALL, 2, (short) 1);
+            new TopicProvisioner(admin).ensure(SinkTopics.ALL, 1, (short) 1);
             admin.createAcls(RoleAcls.agent("User:agent")).all().get();
             admin.createAcls(RoleAcls.processor("User:processor", APPLICATION_ID)).all().get();
             admin.createAcls(RoleAcls.sink("User:sink", SINK_GROUP)).all().get();

@@ -79,18 +79,23 @@ public record ApiRequest(String rawPath, String rawQuery, Map<String, String> pa
 
     /** The {@code limit} parameter: how many rows at most, between 1 and {@code max}. */
     public int limit(int fallback, int max) {
-        Optional<String> value = parameter("limit");
+        return count("limit", fallback, max);
+    }
+
+    /** A count parameter such as {@code limit} or {@code n}: between 1 and {@code max}. */
+    public int count(String name, int fallback, int max) {
+        Optional<String> value = parameter(name);
         if (value.isEmpty()) {
             return fallback;
         }
         try {
-            int limit = Integer.parseInt(value.get());
-            if (limit < 1 || limit > max) {
-                throw new IllegalArgumentException("limit must be between 1 and " + max + ", got " + limit);
+            int count = Integer.parseInt(value.get());
+            if (count < 1 || count > max) {
+                throw new IllegalArgumentException(name + " must be between 1 and " + max + ", got " + count);
             }
-            return limit;
+            return count;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("limit must be a whole number, got '" + value.get() + "'");
+            throw new IllegalArgumentException(name + " must be a whole number, got '" + value.get() + "'");
         }
     }
 

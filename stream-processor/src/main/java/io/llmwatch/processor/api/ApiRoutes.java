@@ -32,6 +32,7 @@ public final class ApiRoutes {
                 case HEALTH -> new HealthHandler(streams);
                 case OPENAPI -> new OpenApiHandler();
                 case COST -> new StateQueryGuard(streams, new CostHandler(cluster, queries, settings, clock));
+                case COST_TOP -> new StateQueryGuard(streams, new TopCostHandler(cluster, queries, settings, clock));
                 case ALERTS -> new StateQueryGuard(streams, new AlertsHandler(cluster, queries));
                 case TRACES -> new StateQueryGuard(streams, new TraceSearchHandler(cluster, traces, clock));
                 case TRACE -> new StateQueryGuard(streams, new TraceHandler(cluster, traces));

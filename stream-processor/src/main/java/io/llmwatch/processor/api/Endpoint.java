@@ -4,6 +4,7 @@ package io.llmwatch.processor.api;
 public enum Endpoint {
     HEALTH("/api/health"),
     COST("/api/cost"),
+    COST_TOP("/api/cost/top"),
     ALERTS("/api/alerts"),
     TRACES("/api/traces"),
     TRACE("/api/traces/{traceId}"),

@@ -17,6 +17,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.PriorityQueue;
 import java.util.function.Predicate;
 
 /** Reads this instance's state stores. Stores of other instances are reached through the REST API. */
@@ -46,7 +47,6 @@ public final class LocalStateQueries {
         return rows;
     }
 
-    /** The newest {@code limit} alerts this instance holds. */
     /** The newest {@code limit} alerts of this instance that pass {@code filter}, newest first. */
     public List<AlertEvent> recentAlerts(int limit, Predicate<AlertEvent> filter) {
         ReadOnlyKeyValueStore<String, AlertEvent> store = streams.store(StoreQueryParameters.fromNameAndType(
@@ -62,6 +62,37 @@ public final class LocalStateQueries {
         }
         return alerts;
     }
+
+    /**
+     * This instance's {@code n} most expensive keys of the query's window. Each key lives on one
+     * instance, so the cluster's top n are among the union of every instance's top n.
+     */
+    public List<CostRow> top(TopCostQuery query) {
+        ReadOnlyWindowStore<String, CostAggregate> store = streams.store(StoreQueryParameters.fromNameAndType(
+                query.window().storeName(), QueryableStoreTypes.windowStore()));
+        PriorityQueue<CostRow> cheapestFirst = new PriorityQueue<>(MOST_EXPENSIVE.reversed());
+        CostQuery window = new CostQuery(query.dimension(), query.window(), query.windowStart(), query.windowStart());
+        try (KeyValueIterator<Windowed<String>, CostAggregate> windows = store.fetch(query.dimension().firstKey(),
+                query.dimension().afterLastKey(), query.windowStart(), query.windowStart())) {
+            while (windows.hasNext()) {
+                KeyValue<Windowed<String>, CostAggregate> entry = windows.next();
+                if (entry.key.key().startsWith(query.dimension().firstKey())) {
+                    cheapestFirst.add(toRow(window, entry.key, entry.value));
+                    if (cheapestFirst.size() > query.n()) {
+                        cheapestFirst.poll();
+                    }
+                }
+            }
+        }
+        List<CostRow> rows = new ArrayList<>(cheapestFirst);
+        rows.sort(MOST_EXPENSIVE);
+        return rows;
+    }
+
+    /** Most expensive first; equal costs in key order, so every instance ranks ties alike. */
+    public static final Comparator<CostRow> MOST_EXPENSIVE = Comparator
+            .comparing((CostRow row) -> new BigDecimal(row.costUsd()), Comparator.reverseOrder())
+            .thenComparing(CostRow::key);
 
     public static final Comparator<CostRow> NEWEST_THEN_MOST_EXPENSIVE = Comparator
             .comparing(CostRow::windowStart).reversed()

@@ -318,7 +318,22 @@ async function renderDrift(name) {
   if (!path) { box.textContent = 'This processor version has no drift report endpoint.'; return; }
   const report = await api(path.replace(/\{[^}]+\}/, encodeURIComponent(name)) + (path.includes('{') ? '' : `?prompt=${encodeURIComponent(name)}`));
   if (!report || (Array.isArray(report) && !report.length)) { box.textContent = 'No drift reported for this prompt.'; return; }
-  box.innerHTML = `<pre>${escapeHtml(JSON.stringify(report, null, 2))}</pre>`;
+  const reports = [['versionChange', 'New version against the previous one'], ['overTime', "The current version's newest calls against its earlier ones"]]
+    .filter(([key]) => report[key] && Array.isArray(report[key].indicators));
+  if (!reports.length) { box.innerHTML = `<pre>${escapeHtml(JSON.stringify(report, null, 2))}</pre>`; return; }
+  const version = v => v ? (v.number ?? (v.templateSha256 || '').slice(0, 12)) : '?';
+  box.innerHTML = reports.map(([key, title]) => {
+    const r = report[key];
+    return `<h3>${escapeHtml(title)} <small>(${escapeHtml(version(r.before))} → ${escapeHtml(version(r.after))})</small></h3>`
+      + '<table class="drift-table"><thead><tr><th>indicator</th><th class="num">median before</th><th class="num">median after</th>'
+      + '<th class="num">samples</th><th class="num">Cliff\'s δ</th><th class="num">p-value</th><th>verdict</th></tr></thead><tbody>'
+      + r.indicators.map(i => `<tr data-indicator="${escapeHtml(i.indicator)}"><td>${escapeHtml(i.indicator)}</td>`
+        + `<td class="num">${escapeHtml(i.medianBefore)}</td><td class="num">${escapeHtml(i.medianAfter)}</td>`
+        + `<td class="num">${i.samplesBefore} / ${i.samplesAfter}</td><td class="num">${fmt.figure(i.effectSize)}</td>`
+        + `<td class="num">${fmt.figure(i.pValue)}</td>`
+        + `<td>${i.moved ? `<span class="badge ${i.worse ? 'firing' : 'resolved'}">${i.worse ? 'worse' : 'moved'} (${escapeHtml(i.direction)})</span>` : 'steady'}</td></tr>`).join('')
+      + '</tbody></table>';
+  }).join('');
 }
 
 // ---- traces ----------------------------------------------------------------------------------

@@ -2,6 +2,17 @@ package io.llmwatch.processor.detection;
 
 import io.llmwatch.processor.cost.SpanCostCalculator;
 import io.llmwatch.processor.detection.budget.BudgetDefinition;
+import io.llmwatch.processor.detection.anomaly.AnomalySettings;
+import io.llmwatch.processor.detection.anomaly.CostAnomalySettings;
+import io.llmwatch.processor.detection.comparison.ShiftCriteria;
+import io.llmwatch.processor.detection.comparison.WindowSizes;
+import io.llmwatch.processor.detection.drift.DriftSettings;
+import io.llmwatch.processor.detection.efficiency.EfficiencySettings;
+import io.llmwatch.processor.detection.lifecycle.LifecycleSettings;
+import io.llmwatch.processor.detection.quality.QualitySettings;
+import io.llmwatch.processor.detection.quality.heuristic.HeuristicSettings;
+import io.llmwatch.processor.detection.regression.ErrorRateSettings;
+import io.llmwatch.processor.detection.regression.LatencySettings;
 import io.llmwatch.processor.pricing.PriceCatalog;
 import io.llmwatch.schemas.alert.AlertEvent;
 import io.llmwatch.schemas.alert.AlertStatus;
@@ -54,6 +65,25 @@ class DetectionTopologyTest {
     private TestInputTopic<String, BudgetEntry> budgets;
     private TestOutputTopic<String, AlertEvent> alerts;
     private long ids;
+
+    /**
+     * Each detector is tested at its own default sizes in its unit tests; here small windows and a short warm-up
+     * test the wiring with a few hundred calls instead of thousands.
+     */
+    private static final DetectionSettings SMALL = new DetectionSettings(CostSpikeSettings.DEFAULTS,
+            CostAnomalySettings.DEFAULTS.withBucket(Duration.ofSeconds(1)).withDetector(
+                    new AnomalySettings(16, List.of(1, 4), 8_000, 5, 25, 20, Duration.ofDays(7), 24, 0.02)),
+            List.of(),
+            new QualitySettings(new WindowSizes(30, 60), new ShiftCriteria(15, 0.01, 0.33), 0.85, 0.95, 0.7, 1,
+                    new LifecycleSettings(3, 10)),
+            DetectionSettings.HEURISTIC_QUALITY, HeuristicSettings.DEFAULTS,
+            new DriftSettings(new WindowSizes(30, 60), new ShiftCriteria(20, 0.001, 0.33), 0.15, 10,
+                    new LifecycleSettings(2, 5)),
+            new LatencySettings(new WindowSizes(20, 40), new ShiftCriteria(15, 0.001, 0.33), 1.5, 1.2, 3, 5,
+                    new LifecycleSettings(2, 5)),
+            new ErrorRateSettings(new WindowSizes(60, 200), new ShiftCriteria(40, 0.001, 0.05), 0.015, 0.25, 10,
+                    new LifecycleSettings(2, 10)),
+            EfficiencySettings.DEFAULTS, Duration.ofHours(1), Duration.ofMinutes(15), Duration.ofSeconds(1));
 
     private void start(DetectionSettings detection) {
         Properties config = new Properties();
@@ -131,7 +161,7 @@ class DetectionTopologyTest {
 
     @Test
     void warnsAtEightyPercentOfAConfiguredHourlyBudgetAndAgainWhenItIsSpent() {
-        start(DetectionSettings.DEFAULTS.withBudgets(
+        start(SMALL.withBudgets(
                 List.of(new BudgetDefinition("tenant|acme", new BigDecimal("0.05"), null))));
 
         for (int i = 0; i < 7; i++) {
@@ -150,7 +180,7 @@ class DetectionTopologyTest {
 
     @Test
     void aBudgetPublishedOnTheBudgetsTopicTakesEffectWithoutRestart() {
-        start(DetectionSettings.DEFAULTS);
+        start(SMALL);
         budgets.pipeInput("feature|support-chat", BudgetEntry.newBuilder().setKey("feature|support-chat")
                 .setDailyCapUsd("0.02").setUpdatedAtMillis(START.toEpochMilli()).build());
 
@@ -164,13 +194,13 @@ class DetectionTopologyTest {
 
     @Test
     void firesOneLatencyRegressionForTheModelWhoseCallsSlowedDown() {
-        start(DetectionSettings.DEFAULTS);
+        start(SMALL);
         Instant at = START;
-        for (int i = 0; i < 500; i++) {
+        for (int i = 0; i < 100; i++) {
             send(lasting(call(at = at.plusMillis(200)), 800 + i % 7 * 20).build());
         }
         flush();
-        for (int i = 0; i < 150; i++) {
+        for (int i = 0; i < 40; i++) {
             send(lasting(call(at = at.plusMillis(200)), 2_400 + i % 7 * 20).build());
         }
 
@@ -187,13 +217,13 @@ class DetectionTopologyTest {
 
     @Test
     void firesAnErrorRateAlertOnAnErrorBurst() {
-        start(DetectionSettings.DEFAULTS);
+        start(SMALL);
         Instant at = START;
-        for (int i = 0; i < 1_800; i++) {
+        for (int i = 0; i < 300; i++) {
             send(call(at = at.plusMillis(50)).build());
         }
         flush();
-        for (int i = 0; i < 200; i++) {
+        for (int i = 0; i < 60; i++) {
             SpanEvent.Builder call = call(at = at.plusMillis(50));
             if (i % 2 == 0) {
                 call.setError(SpanError.newBuilder().setType("429").build());
@@ -208,17 +238,17 @@ class DetectionTopologyTest {
 
     @Test
     void creditsFeedbackArrivingMinutesLaterToTheCallsModelAndPromptVersion() {
-        start(DetectionSettings.DEFAULTS);
+        start(SMALL);
         Instant at = START;
-        for (int i = 0; i < 300; i++) {
+        for (int i = 0; i < 120; i++) {
             SpanEvent span = call(at = at.plusMillis(500)).build();
             send(span);
-            double score = i < 250 ? 0.8 + i % 5 * 0.04 : 0.2 + i % 5 * 0.04;
+            double score = i < 80 ? 0.8 + i % 5 * 0.04 : 0.2 + i % 5 * 0.04;
             Instant later = at.plus(Duration.ofMinutes(3));
             feedback.pipeInput(span.getTraceId(), FeedbackEvent.newBuilder().setFeedbackId(UUID.randomUUID().toString())
                     .setTraceId(span.getTraceId()).setName("thumbs").setValue(score)
                     .setTimestampMillis(later.toEpochMilli()).build(), later);
-            if (i == 200) {
+            if (i == 60) {
                 flush();
             }
         }
@@ -235,14 +265,14 @@ class DetectionTopologyTest {
 
     @Test
     void reportsWhichIndicatorsMovedWhenAPromptVersionChanges() {
-        start(DetectionSettings.DEFAULTS);
+        start(SMALL);
         Instant at = START;
-        for (int i = 0; i < 300; i++) {
+        for (int i = 0; i < 100; i++) {
             send(call(at = at.plusMillis(500)).setUsage(Usage.newBuilder().setInputTokens(1_000)
                     .setOutputTokens(480 + i % 40).build()).build());
         }
         flush();
-        for (int i = 0; i < 200; i++) {
+        for (int i = 0; i < 60; i++) {
             send(call(at = at.plusMillis(500))
                     .setPrompt(PromptRef.newBuilder().setName("support-answer").setVersion(2)
                             .setTemplateSha256("b".repeat(64)).build())
@@ -260,18 +290,18 @@ class DetectionTopologyTest {
 
     @Test
     void firesACostAnomalyWhileTheSpikingBucketIsStillOpen() {
-        start(DetectionSettings.DEFAULTS.withCostAnomalyBucket(Duration.ofSeconds(1)));
+        start(SMALL);
         Instant at = START;
-        for (int second = 0; second < 150; second++) {
+        for (int second = 0; second < 40; second++) {
             for (int i = 0; i < 4 + second % 3; i++) {
                 send(call(at.plusSeconds(second).plusMillis(i * 100L)).build());
             }
-            if (second % 50 == 0) {
+            if (second % 15 == 0) {
                 flush();
             }
         }
         alerts.readValuesToList();
-        Instant spike = at.plusSeconds(150);
+        Instant spike = at.plusSeconds(40);
         for (int i = 0; i < 40; i++) {
             send(call(spike.plusMillis(i * 20L)).build());
         }

@@ -56,7 +56,7 @@ class HostileSpansPropertiesTest {
     record Input(byte[] bytes, SpanEvent valid) {
     }
 
-    @Property(tries = 8)
+    @Property(tries = 3)
     void hostileRecordsAreDeadLetteredWithAReasonAndValidOnesAreUnaffected(@ForAll("batches") List<Input> batch) {
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "hostile-spans-test");

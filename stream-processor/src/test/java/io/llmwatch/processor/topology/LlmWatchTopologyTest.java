@@ -5,6 +5,7 @@ import io.llmwatch.processor.cost.Dimension;
 import io.llmwatch.processor.cost.SpanCostCalculator;
 import io.llmwatch.processor.pricing.PriceCatalog;
 import io.llmwatch.processor.pricing.updates.PriceBook;
+import io.llmwatch.processor.serde.InternalSerdes;
 import io.llmwatch.schemas.price.PriceEntry;
 import io.llmwatch.schemas.alert.AlertEvent;
 import io.llmwatch.schemas.alert.AlertStatus;
@@ -13,6 +14,7 @@ import io.llmwatch.schemas.topic.Topics;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
@@ -80,7 +82,13 @@ class LlmWatchTopologyTest {
         return new SpanCostCalculator(CATALOG).cost(span).costUsd();
     }
 
+    /** Lets the wall-clock punctuation forward the partial aggregates, as a running application does every second. */
+    private void flushAttribution() {
+        driver.advanceWallClockTime(CostAttribution.FLUSH_INTERVAL);
+    }
+
     private List<KeyValue<Windowed<String>, CostAggregate>> windows(String storeName) {
+        flushAttribution();
         WindowStore<String, CostAggregate> store = driver.getWindowStore(storeName);
         List<KeyValue<Windowed<String>, CostAggregate>> rows = new ArrayList<>();
         try (KeyValueIterator<Windowed<String>, CostAggregate> all = store.all()) {
@@ -90,6 +98,7 @@ class LlmWatchTopologyTest {
     }
 
     private CostAggregate aggregate(String storeName, String key, Instant windowStart) {
+        flushAttribution();
         WindowStore<String, CostAggregate> store = driver.getWindowStore(storeName);
         return store.fetch(key, windowStart.toEpochMilli());
     }
@@ -191,6 +200,7 @@ class LlmWatchTopologyTest {
         TestOutputTopic<String, byte[]> late = driver.createOutputTopic(Topics.LATE.name(),
                 Topics.LATE.keySerde().deserializer(), Topics.LATE.valueSerde().deserializer());
         send(TestSpans.llmCall(START.plus(Duration.ofMinutes(3)), "openai", "gpt-4o", "search", "u-1", 1_000, 0));
+        flushAttribution();
         send(TestSpans.llmCall(START.plus(Duration.ofMinutes(1)), "openai", "gpt-4o", "search", "u-1", 1_000, 0));
 
         assertThat(aggregate("cost-by-dimension-1m", "model|gpt-4o", START.plus(Duration.ofMinutes(1)))).isNull();
@@ -201,6 +211,40 @@ class LlmWatchTopologyTest {
                 new String(record.headers().lastHeader("llmwatch.late.windows").value(), StandardCharsets.UTF_8))
                 .isEqualTo("1m"));
         assertThat(refused).hasSize(Dimension.values().length);
+    }
+
+    @Test
+    void countsASpanLateInArrivalButFlushedWithNewerOnesInItsWindow() {
+        send(TestSpans.llmCall(START.plus(Duration.ofMinutes(3)), "openai", "gpt-4o", "search", "u-1", 1_000, 0));
+        send(TestSpans.llmCall(START.plus(Duration.ofMinutes(1)), "openai", "gpt-4o", "search", "u-1", 1_000, 0));
+
+        // Partials are forwarded oldest bucket first, so the minute-1 call reaches its window before stream time moves on.
+        assertThat(aggregate("cost-by-dimension-1m", "model|gpt-4o", START.plus(Duration.ofMinutes(1))).calls()).isEqualTo(1);
+    }
+
+    @Test
+    void sendsOnePartialPerDimensionAndBucketAcrossTheRepartitionNotOnePerCall() {
+        TestOutputTopic<String, CostAggregate> partials = driver.createOutputTopic(
+                "llmwatch-topology-test-cost-partials-by-dimension-repartition",
+                Serdes.String().deserializer(), InternalSerdes.COST_AGGREGATE.deserializer());
+        for (int i = 0; i < 5; i++) {
+            send(TestSpans.llmCall(START.plusSeconds(10 + i), "openai", "gpt-4o", "search", "u-1", 1_000, 500));
+        }
+        send(TestSpans.llmCall(START.plusSeconds(70), "openai", "gpt-4o", "search", "u-1", 1_000, 500));
+        assertThat(partials.isEmpty()).as("nothing crosses before the flush").isTrue();
+
+        flushAttribution();
+
+        List<TestRecord<String, CostAggregate>> sent = partials.readRecordsToList();
+        assertThat(sent).hasSize(2 * Dimension.values().length);
+        assertThat(sent.subList(0, Dimension.values().length)).allSatisfy(partial -> {
+            assertThat(partial.timestamp()).isEqualTo(START.toEpochMilli());
+            assertThat(partial.value().calls()).isEqualTo(5);
+            assertThat(partial.value().costUsd()).isEqualByComparingTo("0.0375");
+        });
+        assertThat(sent.subList(Dimension.values().length, sent.size()))
+                .allSatisfy(partial -> assertThat(partial.value().calls()).isEqualTo(1));
+        assertThat(aggregate("cost-by-dimension-1h", "user|u-1", START).calls()).isEqualTo(6);
     }
 
     @Test

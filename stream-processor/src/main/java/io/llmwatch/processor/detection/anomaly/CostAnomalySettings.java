@@ -53,6 +53,12 @@ public record CostAnomalySettings(
         }
     }
 
+    /** The same with other detector parameters. */
+    public CostAnomalySettings withDetector(AnomalySettings newDetector) {
+        return new CostAnomalySettings(bucket, newDetector, scoreThreshold, fireRatio, resolveRatio, minimumExcessUsd,
+                lifecycle, maxGapBuckets);
+    }
+
     /** The same with another bucket size, e.g. seconds for a demo that cannot wait 100 minutes to warm up. */
     public CostAnomalySettings withBucket(Duration newBucket) {
         return new CostAnomalySettings(newBucket, detector, scoreThreshold, fireRatio, resolveRatio, minimumExcessUsd,
