@@ -32,6 +32,11 @@ final class AlertConsumerLoop {
 
     /** How often an idle loop commits what settled meanwhile and notices {@link #stop}. */
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(100);
+    /**
+     * How often settled offsets are committed (each commit first flushes the delivery ledger): often enough
+     * that a restart redelivers little, rarely enough not to spend a broker round trip on every poll.
+     */
+    private static final Duration COMMIT_INTERVAL = Duration.ofMillis(200);
     /** Alerts held unsettled (grouped, rate limited, retried) before the loop stops fetching more. */
     static final int MAX_UNSETTLED = 10_000;
 
@@ -40,6 +45,7 @@ final class AlertConsumerLoop {
     /** Settled offsets not committed yet because a rebalance was under way. */
     private final Map<TopicPartition, OffsetAndMetadata> uncommitted = new HashMap<>();
     private volatile boolean running = true;
+    private long lastCommit = System.nanoTime();
 
     AlertConsumerLoop(Consumer<byte[], byte[]> consumer, DeliveryCore core) {
         this.consumer = consumer;
@@ -57,7 +63,10 @@ final class AlertConsumerLoop {
             for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL_TIMEOUT)) {
                 core.accept(record);
             }
-            commitSettled();
+            if (System.nanoTime() - lastCommit >= COMMIT_INTERVAL.toNanos()) {
+                commitSettled();
+                lastCommit = System.nanoTime();
+            }
         }
     }
 

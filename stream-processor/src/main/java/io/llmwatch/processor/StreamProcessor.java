@@ -2,6 +2,7 @@ package io.llmwatch.processor;
 
 import io.llmwatch.processor.api.ApiRoutes;
 import io.llmwatch.processor.api.ApiServer;
+import io.llmwatch.processor.api.auth.ApiAccess;
 import io.llmwatch.processor.cost.SpanCostCalculator;
 import io.llmwatch.processor.dashboard.DashboardAssets;
 import io.llmwatch.processor.metrics.PipelineMetrics;
@@ -51,6 +52,11 @@ public final class StreamProcessor implements AutoCloseable {
     }
 
     public static StreamProcessor start(ProcessorSettings settings, SpanCostCalculator pricing, Clock clock) {
+        return start(settings, pricing, clock, ApiAccess.open());
+    }
+
+    /** @param access who may query the API; with tokens, instances forward with their own credential */
+    public static StreamProcessor start(ProcessorSettings settings, SpanCostCalculator pricing, Clock clock, ApiAccess access) {
         Map<String, Object> clientConfig = new HashMap<>(settings.clientProperties());
         clientConfig.put("bootstrap.servers", settings.bootstrapServers());
         publishOwnSchemas(clientConfig);
@@ -59,7 +65,7 @@ public final class StreamProcessor implements AutoCloseable {
         Topology topology = LlmWatchTopology.build(settings.topology(), pricing, clock);
         ApiServer api;
         try {
-            api = ApiServer.bind(new InetSocketAddress(settings.httpHost(), settings.httpPort()));
+            api = ApiServer.bind(new InetSocketAddress(settings.httpHost(), settings.httpPort()), access);
         } catch (IOException e) {
             schemaListener.close();
             throw new UncheckedIOException("Cannot bind the query API to " + settings.httpHost() + ":" + settings.httpPort(), e);
@@ -77,8 +83,8 @@ public final class StreamProcessor implements AutoCloseable {
         metrics.chartLlmFigures(streams, clock);
         metrics.countRecordsWritten(clientConfig, List.of(Topics.DLQ.name(), Topics.LATE.name()));
         api.mount(PipelineMetrics.PATH, metrics.endpoint());
-        api.mount(DashboardAssets.ROOT, new DashboardAssets());
-        api.serve(ApiRoutes.of(streams, self, settings.topology(), clock));
+        api.mountPublic(DashboardAssets.ROOT, new DashboardAssets());
+        api.serve(ApiRoutes.of(streams, self, settings.topology(), clock, access));
         streams.start();
         LOG.info("Processor {} started; query API on http://{}", settings.applicationId(), advertised);
         return new StreamProcessor(streams, api, schemaListener, metrics);

@@ -215,6 +215,34 @@ class ClusterQueryIT {
     }
 
     @Test
+    void ranksTheTopSpendersOfAWindowAlikeFromBothInstances() throws Exception {
+        String top = "/api/cost/top?by=tenant&window=1d&n=1000&at=" + NOW;
+        long day = Duration.ofDays(1).toMillis();
+        // Both calls of a trace end within 1.5 s of its start; count those ending in NOW's day.
+        long expectedCalls = 0;
+        for (int trace = 0; trace < TRACES; trace++) {
+            for (long endMillis : new long[] {800, 1_500}) {
+                long end = NOW.plusSeconds(trace).plusMillis(endMillis).toEpochMilli();
+                expectedCalls += Math.floorDiv(end, day) == Math.floorDiv(NOW.toEpochMilli(), day) ? 1 : 0;
+            }
+        }
+        long calls = expectedCalls;
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            JsonNode rows = JsonSerde.MAPPER.readTree(body(apis.get(0), top));
+            assertThat(rows).filteredOn(row -> row.get("key").asText().equals(TENANT))
+                    .singleElement().satisfies(row -> assertThat(row.get("calls").asLong()).isEqualTo(calls));
+        });
+        assertBothInstancesAnswerAlike(top);
+
+        JsonNode rows = JsonSerde.MAPPER.readTree(body(apis.get(1), top));
+        List<java.math.BigDecimal> costs = new ArrayList<>();
+        rows.forEach(row -> costs.add(new java.math.BigDecimal(row.get("costUsd").asText())));
+        assertThat(costs).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(JsonSerde.MAPPER.readTree(body(apis.get(1), top.replace("n=1000", "n=1")))).hasSize(1)
+                .first().satisfies(row -> assertThat(row.get("costUsd").asText()).isEqualTo(costs.get(0).toPlainString()));
+    }
+
+    @Test
     void servesItsOpenApiDescription() throws Exception {
         JsonNode document = JsonSerde.MAPPER.readTree(body(apis.get(1), "/api/openapi"));
 

@@ -1,6 +1,7 @@
 package io.llmwatch.sink.webhook;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.llmwatch.schemas.alert.AlertEvent;
 import io.llmwatch.sink.SampleAlerts;
@@ -86,9 +87,14 @@ class WebhookDestinationTest {
 
     @Test
     void aSlowAnswerTimesOutRetryably() {
-        server.stubFor(post("/hook").willReturn(aResponse().withStatus(200).withFixedDelay((int) TIMEOUT.toMillis() * 5)));
+        // The first answer is quick and opens the connection, so the timeout below is the answer's, not the connect's.
+        server.stubFor(post("/hook").inScenario("slow").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(200)).willSetStateTo("connected"));
+        server.stubFor(post("/hook").inScenario("slow").whenScenarioStateIs("connected")
+                .willReturn(aResponse().withStatus(200).withFixedDelay((int) TIMEOUT.toMillis() * 5)));
         WebhookDestination webhook = new WebhookDestination(new WebhookSettings(hookUrl(), Optional.empty(), Map.of(),
-                TIMEOUT, Duration.ofMillis(200)));
+                TIMEOUT, TIMEOUT));
+        assertThat(webhook.deliver(Notification.of(alert))).isInstanceOf(Delivered.class);
 
         DeliveryResult result = webhook.deliver(Notification.of(alert));
 

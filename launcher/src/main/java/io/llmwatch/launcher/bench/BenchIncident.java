@@ -21,6 +21,11 @@ record BenchIncident(String name, long startMillis, long endMillis, Set<String> 
 
     /** Alerts about an incident may still fire a little after its last anomalous call, while windows close. */
     static final long AFTERMATH_MILLIS = 60_000;
+    /**
+     * A verdict is stamped with the event time of the call that completed the evidence; calls of other partitions
+     * processed a little behind can make that slightly older than the incident's first anomalous call.
+     */
+    static final long DISORDER_MILLIS = 5_000;
 
     BenchIncident {
         Objects.requireNonNull(name, "name");
@@ -31,7 +36,7 @@ record BenchIncident(String name, long startMillis, long endMillis, Set<String> 
     boolean explains(AlertEvent alert, long alertEventTimeMillis) {
         return types.contains(alert.getType())
                 && keys.test(alert.getDimension() + "|" + alert.getDimensionKey())
-                && alertEventTimeMillis >= startMillis
+                && alertEventTimeMillis >= startMillis - DISORDER_MILLIS
                 && alertEventTimeMillis <= endMillis + AFTERMATH_MILLIS;
     }
 }

@@ -59,7 +59,7 @@ import java.util.stream.Stream;
 public final class PipelineBenchmark {
 
     private static final String PASSTHROUGH_OUTPUT = "bench.passthrough.out";
-    private static final Duration RUN_TIMEOUT = Duration.ofMinutes(15);
+    private static final Duration RUN_TIMEOUT = Duration.ofMinutes(40);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(100);
     private static final int PARTITIONS = 6;
 

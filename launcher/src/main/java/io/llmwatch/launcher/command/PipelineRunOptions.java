@@ -50,6 +50,7 @@ public final class PipelineRunOptions {
                         http.host(), http.port(), http.host()))
                 .sink(new SinkRole(sink.groupId(), sink.delivery()))
                 .otlp(otlp.role())
+                .apiAccess(http.access())
                 .reporting(REPORT_INTERVAL);
     }
 }

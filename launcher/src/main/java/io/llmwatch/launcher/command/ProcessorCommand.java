@@ -40,8 +40,9 @@ public final class ProcessorCommand implements Callable<Integer> {
             description = "Host name other instances use to reach this one's API (default: the --http-host).")
     String advertisedHost;
 
-    @Option(names = "--standby-replicas", defaultValue = "0",
-            description = "Warm store copies on other instances; use 1 when running several (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--standby-replicas", defaultValue = "1",
+            description = "Warm store copies on other instances, for fast failover; a lone instance has none "
+                    + "(default: ${DEFAULT-VALUE}).")
     int standbyReplicas;
 
     @Override
@@ -50,6 +51,7 @@ public final class ProcessorCommand implements Callable<Integer> {
                 .kafka(kafka.requireExternal("processor"), kafka.clientProperties())
                 .processor(new ProcessorRole(applicationId, Optional.of(stateDirectory), standbyReplicas,
                         http.host(), http.port(), Optional.ofNullable(advertisedHost).orElse(http.host())))
+                .apiAccess(http.access())
                 .build();
         try (Pipeline pipeline = Pipeline.start(settings, spec.commandLine().getOut())) {
             return pipeline.runUntilStopped(null);

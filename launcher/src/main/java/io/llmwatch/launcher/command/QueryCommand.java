@@ -44,6 +44,10 @@ public final class QueryCommand {
             description = "Base URL of any processor instance (default: ${DEFAULT-VALUE}).")
     String url;
 
+    @Option(names = "--token", defaultValue = "${env:LLMWATCH_API_TOKEN}", scope = ScopeType.INHERIT,
+            description = "Bearer token for an API started with --api-tokens (default: $LLMWATCH_API_TOKEN).")
+    String token;
+
     @Option(names = "--compact", scope = ScopeType.INHERIT,
             description = "Print the JSON on one line, as the API sent it.")
     boolean compact;
@@ -101,7 +105,7 @@ public final class QueryCommand {
                 .map(parameter -> encode(parameter.getKey()) + "=" + encode(parameter.getValue()))
                 .collect(Collectors.joining("&"));
         URI uri = URI.create(url.replaceAll("/+$", "") + path + (query.isEmpty() ? "" : "?" + query));
-        HttpResponse<String> response = send(uri);
+        HttpResponse<String> response = send(uri, token);
         boolean answered = response.statusCode() / 100 == 2;
         PrintWriter out = answered ? spec.commandLine().getOut() : spec.commandLine().getErr();
         out.println(compact ? response.body() : indented(response.body()));
@@ -109,10 +113,14 @@ public final class QueryCommand {
         return answered ? 0 : ERROR_ANSWER;
     }
 
-    private static HttpResponse<String> send(URI uri) {
+    private static HttpResponse<String> send(URI uri, String token) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).GET();
+        if (token != null && !token.isBlank()) {
+            request.header("Authorization", "Bearer " + token.strip());
+        }
         try {
-            return http.send(HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).GET().build(),
+            return http.send(request.build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot reach " + uri + ": " + e, e);

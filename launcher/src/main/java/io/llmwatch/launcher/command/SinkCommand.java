@@ -32,13 +32,15 @@ public final class SinkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        String bootstrapServers = kafka.requireExternal("sink");
+        SinkMetrics sinkMetrics = SinkMetrics.of(bootstrapServers, kafka.clientProperties(), sink.groupId());
         PipelineSettings settings = PipelineSettings.builder()
-                .kafka(kafka.requireExternal("sink"), kafka.clientProperties())
+                .kafka(bootstrapServers, kafka.clientProperties())
                 .sink(new SinkRole(sink.groupId(), sink.delivery()))
+                .sinkObserver(sinkMetrics.deliveryObserver())
                 .build();
-        try (Pipeline pipeline = Pipeline.start(settings, spec.commandLine().getOut());
-             MetricsServer metricsServer = SinkMetrics.serve(metrics.host(), metrics.port(),
-                     settings.bootstrapServers().orElseThrow(), kafka.clientProperties(), sink.groupId())) {
+        try (MetricsServer metricsServer = sinkMetrics.serve(metrics.host(), metrics.port());
+             Pipeline pipeline = Pipeline.start(settings, spec.commandLine().getOut())) {
             return pipeline.runUntilStopped(null);
         }
     }

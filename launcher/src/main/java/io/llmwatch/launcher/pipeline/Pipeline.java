@@ -71,11 +71,13 @@ public final class Pipeline implements AutoCloseable {
             StreamProcessor started = StreamProcessor.start(new ProcessorSettings(role.applicationId(), bootstrapServers,
                     settings.clientProperties(), role.stateDirectory().orElse(dataDirectory.resolve("state")),
                     role.httpHost(), role.httpPort(), role.advertisedHost(), role.standbyReplicas(),
-                    TopologySettings.DEFAULTS), new SpanCostCalculator(PriceCatalog.bundled()), Clock.systemUTC());
+                    TopologySettings.DEFAULTS), new SpanCostCalculator(PriceCatalog.bundled()), Clock.systemUTC(),
+                    settings.apiAccess());
             processor = Optional.of(own(started));
             out.printf("Processor query API: http://%s:%d/api/health%n", role.advertisedHost(), started.apiPort());
         });
-        settings.sink().ifPresent(role -> own(SinkRoleStarter.start(role, bootstrapServers, settings.clientProperties(), out)));
+        settings.sink().ifPresent(role -> own(SinkRoleStarter.start(role, bootstrapServers, settings.clientProperties(),
+                settings.sinkObserver(), out)));
         List<StatusSource> statusSources = new ArrayList<>();
         settings.otlp().ifPresent(role -> statusSources.add(
                 own(OtlpRoleStarter.start(role, bootstrapServers, settings.clientProperties(), out))));

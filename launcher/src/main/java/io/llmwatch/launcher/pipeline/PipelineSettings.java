@@ -1,5 +1,8 @@
 package io.llmwatch.launcher.pipeline;
 
+import io.llmwatch.processor.api.auth.ApiAccess;
+import io.llmwatch.sink.metrics.DeliveryObserver;
+
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,11 +25,13 @@ public final class PipelineSettings {
     private final Path dataDirectory;
     private final Optional<ProcessorRole> processor;
     private final Optional<SinkRole> sink;
+    private final DeliveryObserver sinkObserver;
     private final Optional<SimulatorRole> simulator;
     private final Optional<OtlpRole> otlp;
     private final boolean reporting;
     private final int partitions;
     private final Duration reportInterval;
+    private final ApiAccess apiAccess;
 
     private PipelineSettings(Builder builder) {
         this.bootstrapServers = builder.bootstrapServers;
@@ -34,11 +39,18 @@ public final class PipelineSettings {
         this.dataDirectory = builder.dataDirectory;
         this.processor = Optional.ofNullable(builder.processor);
         this.sink = Optional.ofNullable(builder.sink);
+        this.sinkObserver = builder.sinkObserver;
         this.simulator = Optional.ofNullable(builder.simulator);
         this.otlp = Optional.ofNullable(builder.otlp);
         this.reporting = builder.reporting;
         this.partitions = builder.partitions;
         this.reportInterval = builder.reportInterval;
+        this.apiAccess = builder.apiAccess;
+    }
+
+    /** Who may query the processor's API: open without tokens. */
+    public ApiAccess apiAccess() {
+        return apiAccess;
     }
 
     public static Builder builder() {
@@ -65,6 +77,11 @@ public final class PipelineSettings {
 
     public Optional<SinkRole> sink() {
         return sink;
+    }
+
+    /** Told of every delivery attempt of the sink, e.g. to measure its latency and retries. */
+    public DeliveryObserver sinkObserver() {
+        return sinkObserver;
     }
 
     public Optional<SimulatorRole> simulator() {
@@ -142,11 +159,13 @@ public final class PipelineSettings {
         private Path dataDirectory;
         private ProcessorRole processor;
         private SinkRole sink;
+        private DeliveryObserver sinkObserver = DeliveryObserver.NONE;
         private SimulatorRole simulator;
         private OtlpRole otlp;
         private boolean reporting;
         private int partitions = DEFAULT_PARTITIONS;
         private Duration reportInterval = Duration.ofSeconds(5);
+        private ApiAccess apiAccess = ApiAccess.open();
 
         private Builder() {
         }
@@ -173,6 +192,11 @@ public final class PipelineSettings {
             return this;
         }
 
+        public Builder sinkObserver(DeliveryObserver observer) {
+            this.sinkObserver = Objects.requireNonNull(observer, "observer");
+            return this;
+        }
+
         public Builder simulator(SimulatorRole simulator) {
             this.simulator = simulator;
             return this;
@@ -187,6 +211,11 @@ public final class PipelineSettings {
         public Builder reporting(Duration interval) {
             this.reporting = true;
             this.reportInterval = Objects.requireNonNull(interval, "interval");
+            return this;
+        }
+
+        public Builder apiAccess(ApiAccess apiAccess) {
+            this.apiAccess = Objects.requireNonNull(apiAccess, "apiAccess");
             return this;
         }
 

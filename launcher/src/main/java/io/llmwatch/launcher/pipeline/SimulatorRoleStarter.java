@@ -49,6 +49,8 @@ final class SimulatorRoleStarter {
                 SimulatorConfig.of(role.eventsPerSecond(), role.seed(), role.incidentAfter()), TrafficSink.into(agent));
         simulator.incidentStarted().thenAccept(at -> out.printf("Incident injected at %s: %s%n", at,
                 simulator.incidentDescription()));
+        simulator.degradationStarted().thenAccept(at -> out.printf("Second incident injected at %s: %s%n", at,
+                simulator.degradationDescription()));
         out.printf("Simulating %.0f LLM calls/s; incident at %s%n", role.eventsPerSecond(), simulator.incidentStartsAt());
         return new RunningSimulator(simulator, agent);
     }

@@ -3,6 +3,7 @@ package io.llmwatch.launcher.pipeline;
 import io.llmwatch.launcher.pipeline.PipelineSettings.SinkRole;
 import io.llmwatch.sink.AlertSink;
 import io.llmwatch.sink.SinkConfig;
+import io.llmwatch.sink.metrics.DeliveryObserver;
 import io.llmwatch.sink.routing.RoutesFile;
 
 import java.io.PrintWriter;
@@ -14,8 +15,9 @@ final class SinkRoleStarter {
     private SinkRoleStarter() {
     }
 
-    static AlertSink start(SinkRole role, String bootstrapServers, Map<String, Object> clientProperties, PrintWriter out) {
-        AlertSink sink = new AlertSink(config(role, bootstrapServers, clientProperties));
+    static AlertSink start(SinkRole role, String bootstrapServers, Map<String, Object> clientProperties,
+                           DeliveryObserver observer, PrintWriter out) {
+        AlertSink sink = new AlertSink(config(role, bootstrapServers, clientProperties), observer);
         sink.start();
         sink.apiPort().ifPresent(port -> out.printf("Sink silences API: http://%s:%d/api/silences%n", role.delivery().apiHost(), port));
         return sink;

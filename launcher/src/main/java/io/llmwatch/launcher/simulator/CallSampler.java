@@ -56,7 +56,7 @@ final class CallSampler {
                 .prompt(treatment.prompt().version())
                 .requestParams(RequestParams.builder().temperature(shape.temperature()).maxTokens(shape.maxTokens()).build())
                 .endTime(end);
-        if (random.nextDouble() < ERROR_RATE) {
+        if (random.nextDouble() < treatment.errorRate()) {
             CallError error = error(model);
             Duration waited = error.type().endsWith("TimeoutException") ? CLIENT_TIMEOUT : jittered(REJECTION_LATENCY, 0.4);
             return call.error(error).startTime(end.minus(waited)).build();

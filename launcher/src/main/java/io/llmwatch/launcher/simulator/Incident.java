@@ -40,7 +40,7 @@ final class Incident {
         PromptVariant runaway = app.prompt(original.version().name(), original.template() + RUNAWAY_CONTEXT, original.outputScale());
         double contextGrowth = contextGrowth(feature, config.incidentCostMultiplier());
         return new Incident(feature, simulationStart.plus(config.incidentAfter()),
-                new Treatment(feature.upgradeModel(), runaway, contextGrowth, RELEASE), config.incidentCostMultiplier());
+                new Treatment(feature.upgradeModel(), runaway, contextGrowth, RELEASE, CallSampler.ERROR_RATE), config.incidentCostMultiplier());
     }
 
     /**

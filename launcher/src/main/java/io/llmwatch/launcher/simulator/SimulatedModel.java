@@ -36,6 +36,12 @@ record SimulatedModel(String provider, String name, String responseModel, ModelP
     static final SimulatedModel GEMINI_2_5_PRO = new SimulatedModel("google", "gemini-2.5-pro", "gemini-2.5-pro",
             ModelPrice.of("1.25", "0.125", "1.25", "10"), 90, Duration.ofMillis(1100));
 
+    /** The same model answering {@code factor} times slower: a provider under load. */
+    SimulatedModel slowedBy(double factor) {
+        return new SimulatedModel(provider, name, responseModel, price, (int) Math.max(1, outputTokensPerSecond / factor),
+                Duration.ofNanos((long) (timeToFirstToken.toNanos() * factor)));
+    }
+
     /** Anthropic bills writing to its prompt cache; OpenAI and Google do not report it. */
     boolean billsCacheWrites() {
         return provider.equals("anthropic");

@@ -24,6 +24,7 @@ public final class TrafficGenerator {
     private final Random random;
     private final SimulatedApp app;
     private final Incident incident;
+    private final ModelDegradation degradation;
     private final PoissonArrivals arrivals;
     private final SimulatedIds ids;
     private final CallSampler calls;
@@ -37,6 +38,7 @@ public final class TrafficGenerator {
         this.random = random;
         this.app = new SimulatedApp();
         this.incident = Incident.plan(app, config, simulationStart);
+        this.degradation = ModelDegradation.plan(app, incident.startsAt());
         this.arrivals = new PoissonArrivals(config.requestsPerSecond(), random);
         this.ids = new SimulatedIds(random);
         this.calls = new CallSampler(random, ids);
@@ -54,8 +56,10 @@ public final class TrafficGenerator {
         String user = tenant.pickUser(random);
         Feature feature = app.features().pick(random);
         boolean duringIncident = incident.affects(feature, end);
-        Treatment treatment = duringIncident ? incident.treatment()
-                : new Treatment(feature.model(), feature.prompts().pick(random), 1, SimulatedApp.RELEASE);
+        Treatment usual = duringIncident ? incident.treatment()
+                : new Treatment(feature.model(), feature.prompts().pick(random), 1, SimulatedApp.RELEASE,
+                        CallSampler.ERROR_RATE);
+        Treatment treatment = degradation.affects(usual.model(), end) ? degradation.apply(usual) : usual;
         Attribution attribution = Attribution.builder()
                 .tenant(tenant.name())
                 .user(user)
@@ -73,6 +77,15 @@ public final class TrafficGenerator {
 
     public Instant incidentStartsAt() {
         return incident.startsAt();
+    }
+
+    public Instant degradationStartsAt() {
+        return degradation.startsAt();
+    }
+
+    /** One line for a console: which model degrades and how. */
+    public String degradationDescription() {
+        return degradation.describe();
     }
 
     /** One line for a console: which feature, what changes and by how much. */

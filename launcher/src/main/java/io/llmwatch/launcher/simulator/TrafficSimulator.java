@@ -40,6 +40,7 @@ public final class TrafficSimulator implements AutoCloseable {
     private final Clock clock;
     private final ScheduledExecutorService scheduler;
     private final CompletableFuture<Instant> incidentStarted = new CompletableFuture<>();
+    private final CompletableFuture<Instant> degradationStarted = new CompletableFuture<>();
     private final AtomicLong delivered = new AtomicLong();
     /** Touched by the scheduler thread only. */
     private Instant previousTick;
@@ -75,6 +76,16 @@ public final class TrafficSimulator implements AutoCloseable {
         return incidentStarted.copy();
     }
 
+    /** Completes, with its start, on the first tick at or after the model degradation, the second incident. */
+    public CompletionStage<Instant> degradationStarted() {
+        return degradationStarted.copy();
+    }
+
+    /** What the second incident does, for a console. */
+    public String degradationDescription() {
+        return generator.degradationDescription();
+    }
+
     public Instant incidentStartsAt() {
         return generator.incidentStartsAt();
     }
@@ -98,6 +109,9 @@ public final class TrafficSimulator implements AutoCloseable {
             Duration elapsed = Duration.between(intervalStart, now);
             if (!now.isBefore(generator.incidentStartsAt())) {
                 incidentStarted.complete(generator.incidentStartsAt());
+            }
+            if (!now.isBefore(generator.degradationStartsAt())) {
+                degradationStarted.complete(generator.degradationStartsAt());
             }
             int arrivals = generator.arrivalsDuring(elapsed);
             for (int i = 1; i <= arrivals; i++) {

@@ -6,6 +6,7 @@ package io.llmwatch.launcher.simulator;
  *
  * @param inputScale factor on the feature's usual prompt length
  * @param release    the app release that served the request
+ * @param errorRate  the share of calls that fail
  */
-record Treatment(SimulatedModel model, PromptVariant prompt, double inputScale, String release) {
+record Treatment(SimulatedModel model, PromptVariant prompt, double inputScale, String release, double errorRate) {
 }

@@ -2,6 +2,7 @@ package io.llmwatch.launcher.dashboard;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.llmwatch.agent.LlmCall;
 import io.llmwatch.agent.LlmWatch;
 import io.llmwatch.kafka.embedded.EmbeddedKafkaBroker;
 import io.llmwatch.kafka.embedded.EmbeddedKafkaExtension;
@@ -43,7 +44,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
@@ -62,8 +63,9 @@ class DashboardIT {
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("..").toAbsolutePath().normalize().resolve("docs/screenshots");
     private static final Duration PATIENCE = Duration.ofSeconds(120);
-    /** Just after the cost-spike detector's warm-up (4 buckets of 5 s), so the test stays short. */
-    private static final Duration INCIDENT_AFTER = Duration.ofSeconds(25);
+    /** The incident changes a prompt version mid-run, so the prompt and issue views have something to show. */
+    private static final Duration INCIDENT_AFTER = Duration.ofSeconds(10);
+    private static final int CALLS_BEFORE_STOPPING = 800;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -72,6 +74,8 @@ class DashboardIT {
     private TrafficSimulator simulator;
     private WebDriver browser;
     private String base;
+    /** LLM calls the simulator sent: what the processor attributes, once it has caught up. */
+    private final AtomicLong modelCalls = new AtomicLong();
 
     @BeforeEach
     void start(EmbeddedKafkaBroker kafka) {
@@ -85,7 +89,11 @@ class DashboardIT {
         base = "http://127.0.0.1:" + pipeline.apiPort().orElseThrow();
         agent = LlmWatch.builder().bootstrapServers(kafka.bootstrapServers()).serviceName("dashboard-it")
                 .shutdownHook(false).build();
-        simulator = TrafficSimulator.start(SimulatorConfig.of(40, 7, INCIDENT_AFTER), TrafficSink.into(agent));
+        TrafficSink throughTheAgent = TrafficSink.into(agent);
+        simulator = TrafficSimulator.start(SimulatorConfig.of(40, 7, INCIDENT_AFTER), interaction -> {
+            modelCalls.addAndGet(interaction.spans().stream().filter(DashboardIT::callsAModel).count());
+            throughTheAgent.deliver(interaction);
+        });
         browser = chromium();
     }
 
@@ -119,14 +127,12 @@ class DashboardIT {
 
     @Test
     void showsTheApisFiguresAndChartsAndOpensATraceAsATree() throws Exception {
-        // The injected incident's alert, with its exemplar traces, is what the top-issues table shows.
-        await().atMost(PATIENCE).until(() -> getJsonWhenAvailable("/api/alerts")
-                .map(alerts -> alerts.findValues("exemplarTraceIds").stream().anyMatch(ids -> !ids.isEmpty()))
-                .orElse(false));
+        await().atMost(PATIENCE).until(() -> simulator.requestsDelivered() >= CALLS_BEFORE_STOPPING);
         // Traffic stops so that the page and the API are compared on figures that no longer move.
         simulator.close();
         assertThat(agent.flush(Duration.ofSeconds(30))).isTrue();
-        awaitFiguresSettled();
+        assertThat(agent.counters().dropped()).isZero();
+        awaitEverythingAttributed();
 
         browser.get(base + "/#/");
         await().atMost(PATIENCE).until(() -> "true".equals(browser.findElement(By.tagName("body")).getDomAttribute("data-loaded"))
@@ -150,7 +156,9 @@ class DashboardIT {
         assertThat(browser.findElements(By.cssSelector("#chart-cost svg rect.bar"))).isNotEmpty();
         assertThat(browser.findElements(By.cssSelector("#chart-latency svg path.line"))).hasSize(3);
         assertThat(browser.findElements(By.cssSelector("#cost-table tbody tr[data-key]"))).isNotEmpty();
-        assertThat(browser.findElements(By.cssSelector("#issues-table tr[data-alert] a.exemplar"))).isNotEmpty();
+        Set<String> alertIds = new HashSet<>(getJson("/api/alerts?limit=200").findValuesAsText("alertId"));
+        assertThat(browser.findElements(By.cssSelector("#issues-table tr[data-alert]")))
+                .allSatisfy(row -> assertThat(alertIds).contains(row.getDomAttribute("data-alert")));
         screenshot("dashboard.png");
 
         JsonNode trace = aTraceWithSeveralSpans(from, to);
@@ -169,16 +177,19 @@ class DashboardIT {
         screenshot("trace.png");
     }
 
-    /** Waits until everything the simulator sent is attributed: the totals stop moving. */
-    private void awaitFiguresSettled() {
-        String range = "/api/overview?window=1m&from=" + Instant.now().minus(Duration.ofMinutes(10)) + "&to=" + Instant.now().plus(Duration.ofHours(1));
-        AtomicReference<JsonNode> previous = new AtomicReference<>();
-        await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(3)).until(() -> {
-            JsonNode totals = getJsonWhenAvailable(range).map(overview -> overview.get("totals")).orElse(null);
-            boolean settled = totals != null && totals.get("calls").asLong() > 0 && totals.equals(previous.get());
-            previous.set(totals);
-            return settled;
-        });
+    /** Waits until every LLM call the simulator sent is attributed, so the figures no longer move. */
+    private void awaitEverythingAttributed() {
+        String everything = "/api/overview?window=1m&from=" + Instant.now().minus(Duration.ofMinutes(10))
+                + "&to=" + Instant.now().plus(Duration.ofHours(1));
+        await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).until(() -> getJsonWhenAvailable(everything)
+                .map(overview -> overview.get("totals").get("calls").asLong() == modelCalls.get())
+                .orElse(false));
+    }
+
+    /** As the processor decides what it attributes: spans that name a model. */
+    private static boolean callsAModel(LlmCall call) {
+        return call.requestModel().filter(model -> !model.isBlank()).isPresent()
+                || call.responseModel().filter(model -> !model.isBlank()).isPresent();
     }
 
     private JsonNode aTraceWithSeveralSpans(String from, String to) throws Exception {

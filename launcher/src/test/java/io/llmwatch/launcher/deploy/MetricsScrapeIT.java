@@ -1,5 +1,6 @@
 package io.llmwatch.launcher.deploy;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
 import io.llmwatch.agent.otlp.OtlpSidecar;
 import io.llmwatch.kafka.embedded.EmbeddedKafkaBroker;
 import io.llmwatch.kafka.embedded.EmbeddedKafkaExtension;
@@ -10,6 +11,15 @@ import io.llmwatch.launcher.pipeline.PipelineSettings;
 import io.llmwatch.launcher.pipeline.PipelineSettings.OtlpRole;
 import io.llmwatch.launcher.pipeline.PipelineSettings.ProcessorRole;
 import io.llmwatch.launcher.pipeline.PipelineSettings.SimulatorRole;
+import io.llmwatch.schemas.alert.AlertEvent;
+import io.llmwatch.schemas.alert.AlertStatus;
+import io.llmwatch.schemas.alert.Severity;
+import io.llmwatch.schemas.topic.Topics;
+import io.llmwatch.sink.AlertSink;
+import io.llmwatch.sink.SinkConfig;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,6 +40,10 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -47,6 +61,8 @@ class MetricsScrapeIT {
 
     private final StringWriter console = new StringWriter();
     private Pipeline pipeline;
+    private final WireMockServer webhook = new WireMockServer(options().dynamicPort());
+    private AlertSink sink;
     private MetricsServer sinkMetrics;
 
     @BeforeEach
@@ -58,7 +74,31 @@ class MetricsScrapeIT {
                 .simulator(new SimulatorRole(40, 11, Duration.ofHours(1)))
                 .build();
         pipeline = Pipeline.start(settings, new PrintWriter(console, true));
-        sinkMetrics = SinkMetrics.serve("127.0.0.1", 0, kafka.bootstrapServers(), Map.of(), "metrics-it-sink");
+        webhook.start();
+        webhook.stubFor(post(urlEqualTo("/alerts")).willReturn(aResponse().withStatus(200)));
+        String sinkGroup = "metrics-it-sink-" + UUID.randomUUID();
+        SinkMetrics metrics = SinkMetrics.of(kafka.bootstrapServers(), Map.of(), sinkGroup);
+        sink = new AlertSink(SinkConfig.builder().bootstrapServers(kafka.bootstrapServers()).groupId(sinkGroup)
+                .webhookUrl(URI.create(webhook.baseUrl() + "/alerts")).build(), metrics.deliveryObserver());
+        sink.start();
+        sinkMetrics = metrics.serve("127.0.0.1", 0);
+        publishAnAlert(kafka.bootstrapServers());
+    }
+
+    /** One alert for the sink to deliver, so its delivery meters exist. */
+    private static void publishAnAlert(String bootstrapServers) {
+        AlertEvent alert = AlertEvent.newBuilder()
+                .setAlertId(UUID.randomUUID().toString()).setDedupKey("metrics-it").setType("cost_spike")
+                .setSeverity(Severity.WARNING).setStatus(AlertStatus.FIRING)
+                .setDimension("feature").setDimensionKey("metrics-it")
+                .setWindowStartMillis(0).setWindowEndMillis(5_000).setObserved("1.00").setExpected("0.10")
+                .setSummary("metrics-it").setDetectedAtMillis(System.currentTimeMillis())
+                .build();
+        try (KafkaProducer<String, AlertEvent> producer = new KafkaProducer<>(
+                Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
+                Topics.ALERTS.keySerde().serializer(), Topics.ALERTS.valueSerde().serializer())) {
+            producer.send(new ProducerRecord<>(Topics.ALERTS.name(), alert.getDedupKey(), alert));
+        }
     }
 
     @AfterEach
@@ -66,6 +106,10 @@ class MetricsScrapeIT {
         if (sinkMetrics != null) {
             sinkMetrics.close();
         }
+        if (sink != null) {
+            sink.close();
+        }
+        webhook.stop();
         if (pipeline != null) {
             pipeline.close();
         }

@@ -64,6 +64,7 @@ class SecretsStayOutOfLogsIT {
     private final StringBuilder logs = new StringBuilder();
     private final CapturingAppender appender = new CapturingAppender();
     private EmbeddedKafkaBroker broker;
+    private Level rootLevel;
 
     /** Every event llmwatch's and its libraries' loggers emit, formatted with its stack trace. */
     private final class CapturingAppender extends AppenderBase<ILoggingEvent> {
@@ -84,6 +85,7 @@ class SecretsStayOutOfLogsIT {
     void stop() {
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         root.detachAppender(appender);
+        root.setLevel(rootLevel);
         destinations.stop();
         if (broker != null) {
             broker.close();
@@ -117,6 +119,7 @@ class SecretsStayOutOfLogsIT {
         appender.setContext(root.getLoggerContext());
         appender.start();
         root.addAppender(appender);
+        rootLevel = root.getLevel();
         root.setLevel(Level.INFO);
 
         Path webhookSecretFile = write(directory, "webhook-secret", webhookSecret + "\n");

@@ -167,6 +167,32 @@ class TrafficGeneratorTest {
         assertThat(fastArrivals).as("60 s at 2000/s").isBetween(117_000, 123_000);
     }
 
+    @Test
+    void theDegradedModelAnswersSlowerAndFailsMoreDuringTheSecondIncidentOnly() {
+        TrafficGenerator generator = generator();
+        Instant degraded = generator.degradationStartsAt();
+        Predicate<LlmCall> onTheModel = call -> call.operation() == Operation.CHAT
+                && call.requestModel().filter(SimulatedModel.GEMINI_2_5_FLASH.name()::equals).isPresent();
+
+        List<LlmCall> before = spans(traffic(generator, degraded.minus(Duration.ofSeconds(60)), 2_000)).stream()
+                .filter(onTheModel).toList();
+        List<LlmCall> during = spans(traffic(generator, degraded, 2_000)).stream().filter(onTheModel).toList();
+
+        assertThat(during).isNotEmpty();
+        assertThat(errorShare(during)).isGreaterThan(0.2).isGreaterThan(3 * errorShare(before));
+        assertThat(medianMillis(during)).isGreaterThan(2 * medianMillis(before));
+    }
+
+    private static double errorShare(List<LlmCall> calls) {
+        return calls.stream().filter(call -> call.error().isPresent()).count() / (double) calls.size();
+    }
+
+    private static long medianMillis(List<LlmCall> calls) {
+        List<Long> millis = calls.stream().filter(call -> call.error().isEmpty())
+                .map(call -> Duration.between(call.startTime(), call.endTime()).toMillis()).sorted().toList();
+        return millis.get(millis.size() / 2);
+    }
+
     private static TrafficGenerator generator() {
         return new TrafficGenerator(CONFIG, new Random(CONFIG.seed()), START);
     }

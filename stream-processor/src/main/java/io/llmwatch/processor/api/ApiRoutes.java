@@ -1,5 +1,6 @@
 package io.llmwatch.processor.api;
 
+import io.llmwatch.processor.api.auth.ApiAccess;
 import io.llmwatch.processor.detection.DetectionQueries;
 import io.llmwatch.processor.prompt.PromptVersionQueries;
 import io.llmwatch.processor.query.LocalStateQueries;
@@ -22,9 +23,15 @@ public final class ApiRoutes {
 
     /** @param self how other instances reach this one: the advertised {@code application.server} */
     public static Map<Endpoint, ApiHandler> of(KafkaStreams streams, HostInfo self, TopologySettings settings, Clock clock) {
+        return of(streams, self, settings, clock, ApiAccess.open());
+    }
+
+    /** @param access what other instances require; forwarded requests carry this instance's credential */
+    public static Map<Endpoint, ApiHandler> of(KafkaStreams streams, HostInfo self, TopologySettings settings, Clock clock,
+                                               ApiAccess access) {
         LocalStateQueries queries = new LocalStateQueries(streams);
         TraceQueries traces = new TraceQueries(streams);
-        ClusterQueries cluster = new ClusterQueries(new StoreLocator(streams, self), new PeerClient());
+        ClusterQueries cluster = new ClusterQueries(new StoreLocator(streams, self), new PeerClient(access.peerAuthorization()));
         DetectionQueries detection = new DetectionQueries(streams, settings.detection());
         Map<Endpoint, ApiHandler> routes = new EnumMap<>(Endpoint.class);
         for (Endpoint endpoint : Endpoint.values()) {

@@ -3,6 +3,8 @@ package io.llmwatch.processor.api;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
+import io.llmwatch.processor.api.auth.ApiAccess;
+import io.llmwatch.processor.api.auth.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,10 +37,12 @@ public final class ApiServer implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService workers;
+    private final ApiAccess access;
 
-    private ApiServer(HttpServer server, ExecutorService workers) {
+    private ApiServer(HttpServer server, ExecutorService workers, ApiAccess access) {
         this.server = server;
         this.workers = workers;
+        this.access = access;
     }
 
     /**
@@ -46,6 +50,11 @@ public final class ApiServer implements AutoCloseable {
      * advertised to Kafka Streams before the handlers that need Kafka Streams exist.
      */
     public static ApiServer bind(InetSocketAddress address) throws IOException {
+        return bind(address, ApiAccess.open());
+    }
+
+    /** Like {@link #bind(InetSocketAddress)}, answering only the callers {@code access} admits. */
+    public static ApiServer bind(InetSocketAddress address, ApiAccess access) throws IOException {
         HttpServer server = HttpServer.create(address, 0);
         ExecutorService workers = Executors.newFixedThreadPool(WORKER_THREADS, runnable -> {
             Thread thread = new Thread(runnable, "llmwatch-api");
@@ -53,13 +62,13 @@ public final class ApiServer implements AutoCloseable {
             return thread;
         });
         server.setExecutor(workers);
-        return new ApiServer(server, workers);
+        return new ApiServer(server, workers, access);
     }
 
     /** Starts serving {@code routes}. */
     public void serve(Map<Endpoint, ApiHandler> routes) {
         Map<Endpoint, ApiHandler> handlers = new EnumMap<>(routes);
-        server.createContext(API_PREFIX, exchange -> dispatch(handlers, exchange));
+        server.createContext(API_PREFIX, exchange -> dispatch(handlers, exchange, access));
         server.start();
     }
 
@@ -69,19 +78,35 @@ public final class ApiServer implements AutoCloseable {
      * stays the API's. Call before {@link #serve}.
      */
     public void mount(String prefix, HttpHandler handler) {
+        server.createContext(prefix, exchange -> {
+            Caller caller = access.authenticate(exchange.getRequestHeaders().getFirst("Authorization"));
+            if (access.mayReadOperations(caller)) {
+                handler.handle(exchange);
+                return;
+            }
+            try (exchange) {
+                send(exchange, caller == Caller.ANONYMOUS ? ApiAccess.UNAUTHORIZED
+                        : ApiResponse.error(403, "an admin or analyst token is needed"));
+            }
+        });
+    }
+
+    /** Like {@link #mount}, for what anyone may fetch without a token: the dashboard's page and scripts. */
+    public void mountPublic(String prefix, HttpHandler handler) {
         server.createContext(prefix, handler);
     }
 
-    private static void dispatch(Map<Endpoint, ApiHandler> routes, HttpExchange exchange) throws IOException {
+    private static void dispatch(Map<Endpoint, ApiHandler> routes, HttpExchange exchange, ApiAccess access) throws IOException {
         try (exchange) {
-            send(exchange, answer(routes, exchange));
+            Caller caller = access.authenticate(exchange.getRequestHeaders().getFirst("Authorization"));
+            send(exchange, answer(routes, exchange, access, caller));
         } catch (RuntimeException e) {
             LOG.warn("API request {} failed", exchange.getRequestURI(), e);
             send(exchange, ApiResponse.error(500, "internal error: " + e.getClass().getSimpleName()));
         }
     }
 
-    private static ApiResponse answer(Map<Endpoint, ApiHandler> routes, HttpExchange exchange) {
+    private static ApiResponse answer(Map<Endpoint, ApiHandler> routes, HttpExchange exchange, ApiAccess access, Caller caller) {
         String rawPath = exchange.getRequestURI().getRawPath();
         for (Map.Entry<Endpoint, ApiHandler> route : routes.entrySet()) {
             Optional<Map<String, String>> pathVariables;
@@ -103,7 +128,8 @@ public final class ApiServer implements AutoCloseable {
             } catch (IllegalArgumentException malformedEncoding) {
                 return ApiResponse.error(400, "malformed query: " + malformedEncoding.getMessage());
             }
-            return route.getValue().handle(request);
+            ApiRequest admitted = request;
+            return access.answer(caller, route.getKey(), admitted, () -> route.getValue().handle(admitted));
         }
         return ApiResponse.error(404, "no such endpoint: " + exchange.getRequestURI().getPath());
     }
@@ -112,6 +138,9 @@ public final class ApiServer implements AutoCloseable {
         byte[] body = response.json().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        if (response.status() == 401) {
+            exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"llmwatch\"");
+        }
         if (response.retryAfter() != null) {
             exchange.getResponseHeaders().set("Retry-After", response.retryAfter());
         }

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -23,14 +24,25 @@ final class PeerClient {
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(CONNECT_TIMEOUT)
             .build();
+    private final Optional<String> authorization;
+
+    PeerClient() {
+        this(Optional.empty());
+    }
+
+    /** @param authorization the {@code Authorization} header other instances require, if any */
+    PeerClient(Optional<String> authorization) {
+        this.authorization = authorization;
+    }
 
     /** The instance's answer to {@code pathAndQuery}, whatever its status; fails only when it gave none. */
     CompletableFuture<ApiResponse> get(HostInfo instance, String pathAndQuery) {
         String address = address(instance);
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + address + pathAndQuery))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://" + address + pathAndQuery))
                 .timeout(REQUEST_TIMEOUT)
-                .GET()
-                .build();
+                .GET();
+        authorization.ifPresent(header -> builder.header("Authorization", header));
+        HttpRequest request = builder.build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
                 .handle((response, failure) -> {
                     if (failure != null) {

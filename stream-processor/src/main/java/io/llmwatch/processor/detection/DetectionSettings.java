@@ -82,8 +82,8 @@ public record DetectionSettings(
     }
 
     /** The same with another cost-anomaly bucket, for runs (demo, benchmark) that cannot wait 100 minutes of warm-up. */
-    public DetectionSettings withCostAnomalyBucket(Duration bucket) {
-        return new DetectionSettings(costSpike, costAnomaly.withBucket(bucket), budgets, scoredQuality, heuristicQuality,
+    public DetectionSettings withCostAnomalyBucket(Duration bucket, Duration grace) {
+        return new DetectionSettings(costSpike, costAnomaly.withBucket(bucket, grace), budgets, scoredQuality, heuristicQuality,
                 heuristics, drift, latency, errors, efficiency, unpricedWindow, feedbackMemory, stateFlush);
     }
 

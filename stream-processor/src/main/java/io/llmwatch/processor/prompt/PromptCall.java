@@ -24,13 +24,17 @@ public record PromptCall(
         long outputTokens,
         BigDecimal costUsd,
         boolean error,
-        Double quality) {
+        Double quality) implements PromptObservation {
+
+    /** The version part of a {@code name@version} label; {@value Dimension#UNSET} for a label naming no version. */
+    static String versionOf(String name, String label) {
+        return label != null && label.length() > name.length() ? label.substring(name.length() + 1) : Dimension.UNSET;
+    }
 
     /** @param priced the span priced by cost attribution; its prompt label names the version */
     static PromptCall of(SpanEvent span, CostSample priced) {
         String name = span.getPrompt().getName();
-        String label = priced.prompt();
-        String version = label != null && label.length() > name.length() ? label.substring(name.length() + 1) : Dimension.UNSET;
+        String version = versionOf(name, priced.prompt());
         Double quality = span.getScores().isEmpty() ? null
                 : span.getScores().stream().mapToDouble(Score::getValue).average().orElseThrow();
         return new PromptCall(name, version, priced.eventTimeMillis(), priced.latencyMillis(), priced.inputTokens(),

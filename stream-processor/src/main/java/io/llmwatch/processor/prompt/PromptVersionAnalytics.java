@@ -2,6 +2,8 @@ package io.llmwatch.processor.prompt;
 
 import io.llmwatch.processor.cost.PricedSpan;
 import io.llmwatch.processor.serde.InternalSerdes;
+import io.llmwatch.processor.trace.TraceStores;
+import io.llmwatch.schemas.feedback.FeedbackEvent;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -10,12 +12,15 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 
+import java.time.Duration;
+
 /**
  * Prompt version analytics: per version of each prompt template, calls, latency, tokens, cost and
  * quality since the version was first used.
  *
  * <pre>
- * priced model calls with a prompt ─► repartition by prompt name
+ * priced model calls with a prompt ─────────────────────────────────┐
+ * feedback ─► credited to the versions of the scored trace (store traces) ─┴► repartition by prompt name
  *       ─► prompt-version-stats (store prompt-versions: name@version → statistics)
  * </pre>
  *
@@ -30,14 +35,37 @@ public final class PromptVersionAnalytics {
     private PromptVersionAnalytics() {
     }
 
+    /** Calls only: for a topology in which the feedback topic is read by another part (see {@code LlmWatchTopology}). */
     public static void addTo(StreamsBuilder builder, KStream<String, PricedSpan> pricedCalls) {
+        addStatistics(builder, promptCalls(pricedCalls));
+    }
+
+    /**
+     * @param feedback    scores keyed by trace id; credited through the trace store, so {@link
+     *                    io.llmwatch.processor.trace.TraceAssembly} must be part of the same topology
+     * @param traceRetention how long traces are kept, so how late feedback can still be credited
+     */
+    public static void addTo(StreamsBuilder builder, KStream<String, PricedSpan> pricedCalls,
+                             KStream<String, FeedbackEvent> feedback, Duration traceRetention) {
+        KStream<String, PromptObservation> scores = feedback
+                .process(() -> new FeedbackCreditProcessor(traceRetention), Named.as("prompt-feedback-credit"),
+                        TraceStores.TRACES);
+        addStatistics(builder, promptCalls(pricedCalls).merge(scores, Named.as("prompt-observations")));
+    }
+
+    private static KStream<String, PromptObservation> promptCalls(KStream<String, PricedSpan> pricedCalls) {
+        return pricedCalls
+                .filter((traceId, call) -> call.span().getPrompt() != null, Named.as("prompted-model-calls"))
+                .map((traceId, call) -> KeyValue.<String, PromptObservation>pair(call.span().getPrompt().getName(),
+                        PromptCall.of(call.span(), call.cost())), Named.as("prompt-calls"));
+    }
+
+    private static void addStatistics(StreamsBuilder builder, KStream<String, PromptObservation> observations) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE),
                 Serdes.String(), InternalSerdes.PROMPT_VERSION_STATS).withCachingEnabled());
-        pricedCalls.filter((traceId, call) -> call.span().getPrompt() != null, Named.as("prompted-model-calls"))
-                .map((traceId, call) -> KeyValue.pair(call.span().getPrompt().getName(), PromptCall.of(call.span(), call.cost())),
-                        Named.as("prompt-calls"))
-                .repartition(Repartitioned.with(Serdes.String(), InternalSerdes.PROMPT_CALL)
-                        .withName("prompt-calls-by-prompt-name"))
+        observations
+                .repartition(Repartitioned.with(Serdes.String(), InternalSerdes.PROMPT_OBSERVATION)
+                        .withName("prompt-observations-by-prompt-name"))
                 .process(PromptVersionStatsProcessor::new, Named.as("prompt-version-stats"), STORE);
     }
 

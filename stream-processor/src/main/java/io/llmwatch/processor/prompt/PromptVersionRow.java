@@ -14,7 +14,9 @@ import java.util.Comparator;
  * @param latencyP50Ms     median latency in ms, within the sketch's 2%; likewise the 95th percentile
  * @param costUsd          exact total cost of the priced calls
  * @param costPerCallUsd   cost per priced call, to 12 decimal places; {@code null} when none was priced
- * @param averageQuality   mean quality of the scored calls; {@code null} until a call is scored
+ * @param feedbackScores   feedback scores credited to the version (from {@code llmwatch.feedback.v1}, by trace id)
+ * @param averageQuality   mean of every score of the version, the calls' agent-side scores and the
+ *                         feedback alike; {@code null} until a score exists
  * @param qualityPerDollar average quality divided by cost per call: which version buys more quality
  *                         for the money; {@code null} without scores or cost
  */
@@ -31,6 +33,7 @@ public record PromptVersionRow(
         String costUsd,
         String costPerCallUsd,
         long scoredCalls,
+        long feedbackScores,
         Double averageQuality,
         Double qualityPerDollar,
         String firstSeen,
@@ -46,7 +49,7 @@ public record PromptVersionRow(
 
     public static PromptVersionRow of(PromptVersionStats stats) {
         long pricedCalls = stats.calls() - stats.unpricedCalls();
-        Double averageQuality = stats.scoredCalls() == 0 ? null : stats.qualitySum() / stats.scoredCalls();
+        Double averageQuality = stats.scores() == 0 ? null : stats.qualitySum() / stats.scores();
         return new PromptVersionRow(stats.version(), stats.calls(), stats.errors(), stats.unpricedCalls(),
                 stats.latency().quantile(0.5), stats.latency().quantile(0.95),
                 (double) (stats.inputTokens() + stats.outputTokens()) / stats.calls(),
@@ -55,7 +58,7 @@ public record PromptVersionRow(
                 Money.format(stats.costUsd()),
                 pricedCalls == 0 ? null : Money.format(stats.costUsd()
                         .divide(BigDecimal.valueOf(pricedCalls), COST_PER_CALL_SCALE, RoundingMode.HALF_EVEN)),
-                stats.scoredCalls(), averageQuality,
+                stats.scoredCalls(), stats.feedbackScores(), averageQuality,
                 qualityPerDollar(averageQuality, pricedCalls, stats.costUsd()),
                 Instant.ofEpochMilli(stats.firstSeenMillis()).toString(),
                 Instant.ofEpochMilli(stats.lastSeenMillis()).toString());

@@ -6,10 +6,10 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Adds each call to its version's statistics. Input is keyed by prompt name, so all versions of a
+ * Adds each call, and each feedback score, to its version's statistics. Input is keyed by prompt name, so all versions of a
  * prompt land in one task and its versions are one prefix scan of one store.
  */
-final class PromptVersionStatsProcessor implements Processor<String, PromptCall, Void, Void> {
+final class PromptVersionStatsProcessor implements Processor<String, PromptObservation, Void, Void> {
 
     private KeyValueStore<String, PromptVersionStats> versions;
 
@@ -19,13 +19,14 @@ final class PromptVersionStatsProcessor implements Processor<String, PromptCall,
     }
 
     @Override
-    public void process(Record<String, PromptCall> record) {
-        PromptCall call = record.value();
-        if (call == null) {
+    public void process(Record<String, PromptObservation> record) {
+        PromptObservation observation = record.value();
+        if (observation == null) {
             return;
         }
-        String key = PromptVersionAnalytics.key(call.name(), call.version());
+        String key = PromptVersionAnalytics.key(observation.name(), observation.version());
         PromptVersionStats stats = versions.get(key);
-        versions.put(key, (stats == null ? PromptVersionStats.empty(call.name(), call.version()) : stats).plus(call));
+        versions.put(key, (stats == null ? PromptVersionStats.empty(observation.name(), observation.version()) : stats)
+                .plus(observation));
     }
 }

@@ -2,6 +2,8 @@ package io.llmwatch.processor.serde;
 
 import io.llmwatch.processor.cost.CostAggregate;
 import io.llmwatch.processor.prompt.PromptCall;
+import io.llmwatch.processor.prompt.PromptFeedback;
+import io.llmwatch.processor.prompt.PromptObservation;
 import io.llmwatch.processor.prompt.PromptVersionStats;
 import io.llmwatch.processor.stats.LatencySketch;
 import io.llmwatch.processor.trace.CollectedTrace;
@@ -23,7 +25,7 @@ import static io.llmwatch.processor.serde.Fields.writeVarLong;
 
 /**
  * The binary serdes of the records written for every span or update: cost aggregates, traces, prompt
- * calls and prompt version statistics.
+ * observations and prompt version statistics.
  */
 public final class InternalSerdes {
 
@@ -33,13 +35,15 @@ public final class InternalSerdes {
     public static final BinarySerde<CollectedTrace> COLLECTED_TRACE =
             new BinarySerde<>("CollectedTrace", InternalSerdes::writeTrace, InternalSerdes::readTrace);
 
-    public static final BinarySerde<PromptCall> PROMPT_CALL =
-            new BinarySerde<>("PromptCall", InternalSerdes::writePromptCall, InternalSerdes::readPromptCall);
+    public static final BinarySerde<PromptObservation> PROMPT_OBSERVATION =
+            new BinarySerde<>("PromptObservation", InternalSerdes::writeObservation, InternalSerdes::readObservation);
 
     public static final BinarySerde<PromptVersionStats> PROMPT_VERSION_STATS =
             new BinarySerde<>("PromptVersionStats", InternalSerdes::writeVersionStats, InternalSerdes::readVersionStats);
 
     private static final SpanKind[] SPAN_KINDS = SpanKind.values();
+    private static final int CALL_TAG = 1;
+    private static final int FEEDBACK_TAG = 2;
 
     private InternalSerdes() {
     }
@@ -57,6 +61,7 @@ public final class InternalSerdes {
             writeString(out, span.operation());
             writeString(out, span.model());
             writeString(out, span.prompt());
+            writeString(out, span.promptName());
             writeVarLong(out, span.startUnixNano());
             writeVarLong(out, span.endUnixNano() - span.startUnixNano());
             writeVarLong(out, span.inputTokens());
@@ -80,12 +85,36 @@ public final class InternalSerdes {
             String operation = readString(in);
             String model = readString(in);
             String prompt = readString(in);
+            String promptName = readString(in);
             long start = readVarLong(in);
             long end = start + readVarLong(in);
-            spans.add(new TraceSpan(spanId, parentSpanId, name, kind, operation, model, prompt, start, end,
+            spans.add(new TraceSpan(spanId, parentSpanId, name, kind, operation, model, prompt, promptName, start, end,
                     readVarLong(in), readVarLong(in), readDecimal(in), readString(in)));
         }
         return new CollectedTrace(traceId, user, spans, dropped);
+    }
+
+    /** A tag byte tells a call from a feedback score. */
+    private static void writeObservation(PromptObservation observation, DataOutput out) throws IOException {
+        if (observation instanceof PromptCall call) {
+            out.writeByte(CALL_TAG);
+            writePromptCall(call, out);
+        } else {
+            PromptFeedback feedback = (PromptFeedback) observation;
+            out.writeByte(FEEDBACK_TAG);
+            out.writeUTF(feedback.name());
+            out.writeUTF(feedback.version());
+            out.writeDouble(feedback.quality());
+        }
+    }
+
+    private static PromptObservation readObservation(DataInput in) throws IOException {
+        int tag = in.readUnsignedByte();
+        return switch (tag) {
+            case CALL_TAG -> readPromptCall(in);
+            case FEEDBACK_TAG -> new PromptFeedback(in.readUTF(), in.readUTF(), in.readDouble());
+            default -> throw new IOException("unknown prompt observation tag " + tag);
+        };
     }
 
     private static void writePromptCall(PromptCall call, DataOutput out) throws IOException {
@@ -116,6 +145,7 @@ public final class InternalSerdes {
         writeDecimal(out, stats.costUsd());
         writeSketch(stats.latency(), out);
         writeVarLong(out, stats.scoredCalls());
+        writeVarLong(out, stats.feedbackScores());
         out.writeDouble(stats.qualitySum());
         out.writeLong(stats.firstSeenMillis());
         out.writeLong(stats.lastSeenMillis());
@@ -123,8 +153,8 @@ public final class InternalSerdes {
 
     private static PromptVersionStats readVersionStats(DataInput in) throws IOException {
         return new PromptVersionStats(in.readUTF(), in.readUTF(), readVarLong(in), readVarLong(in), readVarLong(in),
-                readVarLong(in), readVarLong(in), readDecimal(in), readSketch(in), readVarLong(in), in.readDouble(),
-                in.readLong(), in.readLong());
+                readVarLong(in), readVarLong(in), readDecimal(in), readSketch(in), readVarLong(in), readVarLong(in),
+                in.readDouble(), in.readLong(), in.readLong());
     }
 
     private static void writeNullableDouble(DataOutput out, Double value) throws IOException {

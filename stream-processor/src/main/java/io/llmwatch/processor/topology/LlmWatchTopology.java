@@ -74,6 +74,9 @@ public final class LlmWatchTopology {
 
         CostAttribution.addTo(builder, pricedCalls, settings);
         TraceAssembly.addTo(builder, pricedSpans, TraceSettings.DEFAULTS);
+        // Feedback credits prompt versions through the trace store: addTo(builder, pricedCalls, feedback,
+        // TraceSettings.DEFAULTS.retention()). A topic can be a source only once per topology and detection still
+        // registers llmwatch.feedback.v1 itself; once it takes the stream as a parameter, create it here for both.
         PromptVersionAnalytics.addTo(builder, pricedCalls);
         // Detection hook (owned by detection): meant to read pricedCalls instead of re-pricing the spans.
         DetectionTopology.addTo(builder, spans, settings.detection(), pricing, clock);

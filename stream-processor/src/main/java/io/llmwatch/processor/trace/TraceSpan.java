@@ -12,6 +12,7 @@ import java.time.Instant;
  *
  * @param model   the model that answered, for spans that called one
  * @param prompt  the prompt template as {@code name@version}, for model calls built from one
+ * @param promptName the template's name alone, which prompt analytics keys by (a name may contain {@code @})
  * @param costUsd exact cost of the span itself: zero for a span that called no model, {@code null}
  *                for a model call whose price is unknown. Priced exactly as cost attribution prices
  *                it, so a trace's total agrees with the attributed totals.
@@ -25,6 +26,7 @@ public record TraceSpan(
         String operation,
         String model,
         String prompt,
+        String promptName,
         long startUnixNano,
         long endUnixNano,
         long inputTokens,
@@ -41,6 +43,7 @@ public record TraceSpan(
                 span.getOperation(),
                 priced == null ? null : priced.model(),
                 priced == null ? null : priced.prompt(),
+                priced == null || span.getPrompt() == null ? null : span.getPrompt().getName(),
                 span.getStartTimeUnixNano(), span.getEndTimeUnixNano(),
                 span.getUsage().getInputTokens(), span.getUsage().getOutputTokens(),
                 priced == null ? BigDecimal.ZERO : priced.costUsd(),

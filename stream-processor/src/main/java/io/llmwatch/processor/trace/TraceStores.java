@@ -47,8 +47,8 @@ public final class TraceStores {
      * event time: a cached window store walks every segment of the range, and from the epoch that is
      * tens of thousands of them per span.
      */
-    static Optional<KeyValue<Long, CollectedTrace>> find(ReadOnlyWindowStore<String, CollectedTrace> traces, String traceId,
-                                                         Instant from, Instant to) {
+    public static Optional<KeyValue<Long, CollectedTrace>> find(ReadOnlyWindowStore<String, CollectedTrace> traces,
+                                                                String traceId, Instant from, Instant to) {
         try (WindowStoreIterator<CollectedTrace> newestFirst = traces.backwardFetch(traceId, from, to)) {
             return newestFirst.hasNext() ? Optional.of(newestFirst.next()) : Optional.empty();
         }

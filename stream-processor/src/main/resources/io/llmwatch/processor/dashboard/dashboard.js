@@ -237,15 +237,17 @@ function renderCostTable(dimension, rows, versionsByName) {
 const SUMMARY_CHARS = 140;
 const shorten = (text, max) => (text || '').length > max ? text.slice(0, max - 1) + '…' : (text || '');
 
+const firing = alert => String(alert.status).toLowerCase() === 'firing';
+
 function renderIssues(alerts) {
   const horizon = Date.now() - ISSUE_HORIZON_MS;
   const newestByKey = new Map();
   (alerts || []).forEach(a => { if (!newestByKey.has(a.dedupKey)) newestByKey.set(a.dedupKey, a); });
   const severityRank = { critical: 0, error: 1, high: 1, warning: 2, medium: 2, info: 3, low: 3 };
   const issues = [...newestByKey.values()]
-    .filter(a => a.status === 'firing' || a.detectedAtMillis >= horizon)
-    .sort((a, b) => (a.status === 'firing' ? 0 : 1) - (b.status === 'firing' ? 0 : 1)
-      || (severityRank[a.severity] ?? 9) - (severityRank[b.severity] ?? 9)
+    .filter(a => firing(a) || a.detectedAtMillis >= horizon)
+    .sort((a, b) => (firing(a) ? 0 : 1) - (firing(b) ? 0 : 1)
+      || (severityRank[String(a.severity).toLowerCase()] ?? 9) - (severityRank[String(b.severity).toLowerCase()] ?? 9)
       || b.detectedAtMillis - a.detectedAtMillis)
     .slice(0, 20);
   $('issues-table').querySelector('tbody').innerHTML = issues.map(a => {
@@ -254,7 +256,7 @@ function renderIssues(alerts) {
     const evidence = `observed ${escapeHtml(fmt.figure(a.observed))} vs expected ${escapeHtml(fmt.figure(a.expected))}`
       + (a.score !== null && a.score !== undefined ? `, score ${escapeHtml(fmt.figure(a.score))}` : '')
       + `<br>window ${fmt.time(new Date(a.windowStartMillis).toISOString())} – ${fmt.time(new Date(a.windowEndMillis).toISOString())}`;
-    return `<tr data-alert="${escapeHtml(a.alertId)}"><td><span class="badge ${escapeHtml(a.status)}">${escapeHtml(a.status)}</span></td>`
+    return `<tr data-alert="${escapeHtml(a.alertId)}"><td><span class="badge ${escapeHtml(String(a.status).toLowerCase())}">${escapeHtml(a.status)}</span></td>`
       + `<td>${escapeHtml(a.type)}<br><small>${escapeHtml(a.severity)}</small></td>`
       + `<td>${escapeHtml(a.dimension)}=${escapeHtml(a.dimensionKey)}</td>`
       + `<td title="${escapeHtml(a.summary)}">${escapeHtml(shorten(a.summary, SUMMARY_CHARS))}</td>`

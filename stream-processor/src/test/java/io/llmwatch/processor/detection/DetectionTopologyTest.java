@@ -71,7 +71,7 @@ class DetectionTopologyTest {
      * test the wiring with a few hundred calls instead of thousands.
      */
     private static final DetectionSettings SMALL = new DetectionSettings(CostSpikeSettings.DEFAULTS,
-            CostAnomalySettings.DEFAULTS.withBucket(Duration.ofSeconds(1)).withDetector(
+            CostAnomalySettings.DEFAULTS.withBucket(Duration.ofSeconds(1), Duration.ofSeconds(2)).withDetector(
                     new AnomalySettings(16, List.of(1, 4), 8_000, 5, 25, 20, Duration.ofDays(7), 24, 0.02)),
             List.of(),
             new QualitySettings(new WindowSizes(30, 60), new ShiftCriteria(15, 0.01, 0.33), 0.85, 0.95, 0.7, 1,

@@ -5,6 +5,9 @@ import io.llmwatch.processor.cost.SpanCostCalculator;
 import io.llmwatch.processor.pricing.PriceCatalog;
 import io.llmwatch.processor.testing.AgentSpans;
 import io.llmwatch.processor.topology.SpanEventTimeExtractor;
+import io.llmwatch.processor.trace.TraceAssembly;
+import io.llmwatch.processor.trace.TraceSettings;
+import io.llmwatch.schemas.feedback.FeedbackEvent;
 import io.llmwatch.schemas.span.PromptRef;
 import io.llmwatch.schemas.span.Score;
 import io.llmwatch.schemas.span.SpanEvent;
@@ -20,6 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -34,6 +38,7 @@ class PromptVersionAnalyticsTest {
 
     private TopologyTestDriver driver;
     private TestInputTopic<String, SpanEvent> spans;
+    private TestInputTopic<String, FeedbackEvent> feedback;
     private int sent;
 
     @BeforeEach
@@ -43,8 +48,12 @@ class PromptVersionAnalyticsTest {
                 Consumed.with(Topics.SPANS.keySerde(), Topics.SPANS.valueSerde())
                         .withTimestampExtractor(new SpanEventTimeExtractor()).withName("spans"));
         SpanCostCalculator pricing = new SpanCostCalculator(PriceCatalog.bundled());
-        PromptVersionAnalytics.addTo(builder, source.mapValues(span -> PricedSpan.of(span, pricing), Named.as("price"))
-                .filter((traceId, call) -> call.isModelCall(), Named.as("model-calls")));
+        KStream<String, PricedSpan> priced = source.mapValues(span -> PricedSpan.of(span, pricing), Named.as("price"));
+        TraceAssembly.addTo(builder, priced, TraceSettings.DEFAULTS);
+        KStream<String, FeedbackEvent> feedbackSource = builder.stream(Topics.FEEDBACK.name(),
+                Consumed.with(Topics.FEEDBACK.keySerde(), Topics.FEEDBACK.valueSerde()).withName("feedback"));
+        PromptVersionAnalytics.addTo(builder, priced.filter((traceId, call) -> call.isModelCall(), Named.as("model-calls")),
+                feedbackSource, TraceSettings.DEFAULTS.retention());
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "prompt-version-analytics-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -52,6 +61,8 @@ class PromptVersionAnalyticsTest {
         driver = new TopologyTestDriver(builder.build(), config, T0);
         spans = driver.createInputTopic(Topics.SPANS.name(), Topics.SPANS.keySerde().serializer(),
                 Topics.SPANS.valueSerde().serializer());
+        feedback = driver.createInputTopic(Topics.FEEDBACK.name(), Topics.FEEDBACK.keySerde().serializer(),
+                Topics.FEEDBACK.valueSerde().serializer());
     }
 
     @AfterEach
@@ -70,6 +81,14 @@ class PromptVersionAnalyticsTest {
                         .setValue(value).build()).toList())
                 .build();
         spans.pipeInput(span.getTraceId(), span);
+    }
+
+    /** A score of trace {@code trace-N} (the N-th call sent), {@code minutesLater} after the call. */
+    private void score(int call, String spanId, double value, long minutesLater) {
+        Instant at = T0.plusSeconds(call).plus(Duration.ofMinutes(minutesLater));
+        feedback.pipeInput("trace-" + call, FeedbackEvent.newBuilder().setFeedbackId("f-" + call + "-" + value)
+                .setTraceId("trace-" + call).setSpanId(spanId).setName("thumbs").setValue(value)
+                .setTimestampMillis(at.toEpochMilli()).build(), at);
     }
 
     private List<PromptVersionRow> versions(String prompt) {
@@ -118,6 +137,38 @@ class PromptVersionAnalyticsTest {
         assertThat(v7.averageQuality()).isEqualTo(0.625);
         // 0.625 quality per call at $0.00048 per call
         assertThat(v7.qualityPerDollar()).isCloseTo(0.625 / 0.00048, within(1e-9));
+    }
+
+    @Test
+    void creditsFeedbackArrivingMinutesAfterTheCallToTheVersionThatAnswered() {
+        send("support-answer", 6, "gpt-4o", 800, 1_000, 500);
+        send("support-answer", 7, "gpt-4o-mini", 400, 2_000, 300);
+        send("support-answer", 7, "gpt-4o-mini", 400, 2_000, 300, 0.5);
+
+        score(1, null, 0.0, 20);
+        score(2, "span-2", 1.0, 45);
+        score(3, null, 1.0, 90);
+
+        List<PromptVersionRow> rows = versions("support-answer");
+        PromptVersionRow v6 = rows.get(0);
+        assertThat(v6.feedbackScores()).isEqualTo(1);
+        assertThat(v6.averageQuality()).isEqualTo(0.0);
+        PromptVersionRow v7 = rows.get(1);
+        assertThat(v7.calls()).isEqualTo(2);
+        assertThat(v7.scoredCalls()).isEqualTo(1);
+        assertThat(v7.feedbackScores()).isEqualTo(2);
+        // the call's own 0.5 and two feedback scores of 1.0
+        assertThat(v7.averageQuality()).isCloseTo(2.5 / 3, within(1e-12));
+        assertThat(v7.qualityPerDollar()).isCloseTo((2.5 / 3) / 0.00048, within(1e-6));
+    }
+
+    @Test
+    void ignoresFeedbackForATraceItNeverSaw() {
+        send("support-answer", 7, "gpt-4o-mini", 400, 2_000, 300);
+
+        score(99, null, 1.0, 1);
+
+        assertThat(versions("support-answer").get(0).feedbackScores()).isZero();
     }
 
     @Test

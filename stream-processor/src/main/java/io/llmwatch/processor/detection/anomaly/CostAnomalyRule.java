@@ -37,12 +37,14 @@ public final class CostAnomalyRule {
     private final CostAnomalyDetector detector;
     private final Hysteresis hysteresis;
     private final long bucketMillis;
+    private final long graceMillis;
 
     public CostAnomalyRule(CostAnomalySettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.detector = new CostAnomalyDetector(settings.detector());
         this.hysteresis = new Hysteresis(settings.lifecycle());
         this.bucketMillis = settings.bucket().toMillis();
+        this.graceMillis = settings.grace().toMillis();
     }
 
     /**
@@ -52,61 +54,93 @@ public final class CostAnomalyRule {
      */
     public DetectorStep<CostWatchState> step(CostWatchState previous, long eventTimeMillis, String traceId,
                                              BigDecimal costUsd) {
-        long bucketStart = Math.floorDiv(eventTimeMillis, bucketMillis) * bucketMillis;
         CostWatchState state = previous == null
-                ? new CostWatchState(bucketStart, BigDecimal.ZERO, 0, null, LifecycleState.resolved(), Exemplars.none())
+                ? new CostWatchState(bucketStartOf(eventTimeMillis), List.of(), eventTimeMillis, 0, null,
+                        LifecycleState.resolved(), Exemplars.none())
                 : previous;
         List<Verdict> verdicts = new ArrayList<>();
-        if (bucketStart > state.bucketStartMillis()) {
-            long closing = Math.min((bucketStart - state.bucketStartMillis()) / bucketMillis, settings.maxGapBuckets());
-            for (long i = 0; i < closing; i++) {
-                state = close(state, verdicts);
-            }
-            state = new CostWatchState(bucketStart, state.bucketCostUsd(), state.expectedUsd(), state.detector(),
-                    state.lifecycle(), state.exemplars());
+        state = closeBucketsUpTo(state, Math.max(state.latestEventMillis(), eventTimeMillis), verdicts);
+
+        // A call later than the grace counts in the oldest open bucket: its money is not lost, only shifted.
+        int index = (int) Math.max(0, (bucketStartOf(eventTimeMillis) - state.firstOpenMillis()) / bucketMillis);
+        List<BigDecimal> open = new ArrayList<>(state.openBucketsUsd());
+        while (open.size() <= index) {
+            open.add(BigDecimal.ZERO);
         }
-        // A call later than its bucket counts in the open one: its money is not lost, only shifted by a bucket.
-        state = new CostWatchState(state.bucketStartMillis(), state.bucketCostUsd().add(costUsd), state.expectedUsd(),
+        BigDecimal bucketUsd = open.get(index).add(costUsd);
+        open.set(index, bucketUsd);
+        state = new CostWatchState(state.firstOpenMillis(), open, state.latestEventMillis(), state.expectedUsd(),
                 state.detector(), state.lifecycle(), state.exemplars().with(traceId));
-        if (!state.lifecycle().incidentOpen() && mayBeAnomalous(state.bucketCostUsd(), state.expectedUsd())) {
-            state = scoreOpenBucket(state, eventTimeMillis, verdicts);
+        if (!state.lifecycle().incidentOpen() && mayBeAnomalous(bucketUsd, state.expectedUsd())) {
+            state = scoreOpenBucket(state, state.firstOpenMillis() + index * bucketMillis, bucketUsd, eventTimeMillis,
+                    verdicts);
         }
         return new DetectorStep<>(state, verdicts);
     }
 
-    /** A cheap test before scoring: the open bucket already costs more than the fire ratio allows. */
+    private long bucketStartOf(long eventTimeMillis) {
+        return Math.floorDiv(eventTimeMillis, bucketMillis) * bucketMillis;
+    }
+
+    /**
+     * Closes every bucket whose end plus the grace the newest event time has passed. A key silent for long closes
+     * at most {@code maxGapBuckets} empty buckets, then resumes at the newest time.
+     */
+    private CostWatchState closeBucketsUpTo(CostWatchState state, long latestEventMillis, List<Verdict> verdicts) {
+        long closeBefore = latestEventMillis - graceMillis;
+        int closed = 0;
+        while (state.firstOpenMillis() + bucketMillis <= closeBefore && closed < settings.maxGapBuckets()) {
+            state = close(state, verdicts);
+            closed++;
+        }
+        long firstOpen = state.firstOpenMillis();
+        List<BigDecimal> open = state.openBucketsUsd();
+        if (firstOpen + bucketMillis <= closeBefore) {
+            firstOpen = bucketStartOf(closeBefore);
+            open = List.of();
+        }
+        return new CostWatchState(firstOpen, open, latestEventMillis, state.expectedUsd(), state.detector(),
+                state.lifecycle(), state.exemplars());
+    }
+
+    /** A cheap test before scoring: the bucket already costs more than the fire ratio allows. */
     private boolean mayBeAnomalous(BigDecimal spentUsd, double expectedUsd) {
         return expectedUsd > 0 && spentUsd.doubleValue() >= settings.fireRatio().doubleValue() * expectedUsd;
     }
 
-    /** Early firing: the open bucket scored as if it closed now. Its state is not kept; only the close advances it. */
-    private CostWatchState scoreOpenBucket(CostWatchState state, long eventTimeMillis, List<Verdict> verdicts) {
-        CostAnomalyDetector.Step peek = detector.step(state.detector(), state.bucketStartMillis(), state.bucketCostUsd());
-        if (read(peek, state.bucketCostUsd()) != Reading.BREACHED) {
+    /** Early firing: an open bucket scored as if it closed now. Its state is not kept; only the close advances it. */
+    private CostWatchState scoreOpenBucket(CostWatchState state, long bucketStartMillis, BigDecimal bucketUsd,
+                                           long eventTimeMillis, List<Verdict> verdicts) {
+        CostAnomalyDetector.Step peek = detector.step(state.detector(), bucketStartMillis, bucketUsd);
+        if (read(peek, bucketUsd) != Reading.BREACHED) {
             return state;
         }
         Hysteresis.Step lifecycle = hysteresis.step(state.lifecycle(), Reading.BREACHED, eventTimeMillis);
         lifecycle.transition().ifPresent(transition ->
-                verdicts.add(verdict(transition, state, peek, "open_bucket")));
-        return new CostWatchState(state.bucketStartMillis(), state.bucketCostUsd(), state.expectedUsd(), state.detector(),
-                lifecycle.state(), state.exemplars());
+                verdicts.add(verdict(transition, bucketStartMillis, bucketUsd, state.exemplars(), peek, true)));
+        return new CostWatchState(state.firstOpenMillis(), state.openBucketsUsd(), state.latestEventMillis(),
+                state.expectedUsd(), state.detector(), lifecycle.state(), state.exemplars());
     }
 
     private CostWatchState close(CostWatchState state, List<Verdict> verdicts) {
-        CostAnomalyDetector.Step scored = detector.step(state.detector(), state.bucketStartMillis(), state.bucketCostUsd());
-        long bucketEnd = state.bucketStartMillis() + bucketMillis;
-        Hysteresis.Step lifecycle = hysteresis.step(state.lifecycle(), read(scored, state.bucketCostUsd()), bucketEnd);
+        long bucketStart = state.firstOpenMillis();
+        BigDecimal bucketUsd = state.openBucketsUsd().isEmpty() ? BigDecimal.ZERO : state.openBucketsUsd().get(0);
+        CostAnomalyDetector.Step scored = detector.step(state.detector(), bucketStart, bucketUsd);
+        Hysteresis.Step lifecycle = hysteresis.step(state.lifecycle(), read(scored, bucketUsd), bucketStart + bucketMillis);
         lifecycle.transition().ifPresent(transition ->
-                verdicts.add(verdict(transition, state, scored, "closed_bucket")));
-        Exemplars exemplars = lifecycle.state().incidentOpen() ? state.exemplars() : Exemplars.none();
-        return new CostWatchState(bucketEnd, BigDecimal.ZERO, scored.expected(), scored.state(), lifecycle.state(),
-                exemplars);
+                verdicts.add(verdict(transition, bucketStart, bucketUsd, state.exemplars(), scored, false)));
+        List<BigDecimal> stillOpen = state.openBucketsUsd().isEmpty() ? List.of()
+                : state.openBucketsUsd().subList(1, state.openBucketsUsd().size());
+        Exemplars exemplars = lifecycle.state().incidentOpen() || !stillOpen.isEmpty() ? state.exemplars() : Exemplars.none();
+        return new CostWatchState(bucketStart + bucketMillis, stillOpen, state.latestEventMillis(), scored.expected(),
+                scored.state(), lifecycle.state(), exemplars);
     }
 
     private Reading read(CostAnomalyDetector.Step scored, BigDecimal observedUsd) {
         double observed = observedUsd.doubleValue();
         double expected = Math.max(0, scored.expected());
-        if (scored.score() >= settings.scoreThreshold()
+        // A key that usually spends nothing in a bucket is too sparse to judge at this bucket size: budgets cover it.
+        if (expected > 0 && scored.score() >= settings.scoreThreshold()
                 && observed >= settings.fireRatio().doubleValue() * expected
                 && observed - expected >= settings.minimumExcessUsd().doubleValue()) {
             return Reading.BREACHED;
@@ -114,25 +148,24 @@ public final class CostAnomalyRule {
         return observed <= settings.resolveRatio().doubleValue() * expected ? Reading.CLEAR : Reading.BORDERLINE;
     }
 
-    private Verdict verdict(Hysteresis.Transition transition, CostWatchState state, CostAnomalyDetector.Step scored,
-                            String firedOn) {
+    private Verdict verdict(Hysteresis.Transition transition, long bucketStartMillis, BigDecimal bucketUsd,
+                            Exemplars exemplars, CostAnomalyDetector.Step scored, boolean bucketOpen) {
         double expected = Math.max(0, scored.expected());
-        Evidence evidence = new Evidence(Money.format(state.bucketCostUsd()), Money.format(BigDecimal.valueOf(expected)),
-                UNIT, scored.score(), null, state.exemplars().traceIds());
-        Incident incident = new Incident(transition.incident().id(), state.bucketStartMillis(),
-                state.bucketStartMillis() + bucketMillis);
+        Evidence evidence = new Evidence(Money.format(bucketUsd), Money.format(BigDecimal.valueOf(expected)),
+                UNIT, scored.score(), null, exemplars.traceIds());
+        Incident incident = new Incident(transition.incident().id(), bucketStartMillis, bucketStartMillis + bucketMillis);
         if (transition.status() == AlertStatus.RESOLVED) {
             return new Verdict(AlertType.COST_ANOMALY, Severity.INFO, AlertStatus.RESOLVED, incident, evidence,
                     String.format(Locale.ROOT, "Cost back to normal: $%s in %ds against an expected $%s",
                             evidence.observed(), settings.bucket().toSeconds(), evidence.expected()));
         }
-        double ratio = expected > 0 ? state.bucketCostUsd().doubleValue() / expected : Double.POSITIVE_INFINITY;
+        double ratio = bucketUsd.doubleValue() / expected;
         boolean critical = ratio >= 2 * settings.fireRatio().doubleValue();
-        String when = "open_bucket".equals(firedOn) ? "while the bucket is still open" : "when the bucket closed";
+        String when = bucketOpen ? "while the bucket is still open" : "when the bucket closed";
         return new Verdict(AlertType.COST_ANOMALY, critical ? Severity.CRITICAL : Severity.WARNING, AlertStatus.FIRING,
                 incident, evidence, String.format(Locale.ROOT,
                         "Cost anomaly: $%s in %ds against an expected $%s (x%s, anomaly score %s), detected %s",
                         evidence.observed(), settings.bucket().toSeconds(), evidence.expected(),
-                        Double.isInfinite(ratio) ? "new" : decimal(ratio), decimal(scored.score()), when));
+                        decimal(ratio), decimal(scored.score()), when));
     }
 }

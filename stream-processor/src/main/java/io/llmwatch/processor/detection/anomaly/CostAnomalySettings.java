@@ -11,6 +11,8 @@ import java.util.Objects;
  * The detector itself keeps the one parameter set scored on NAB.
  *
  * @param bucket          the span of time whose cost is one observation of the series
+ * @param grace           how long a bucket stays open after its end (in event time) for calls arriving out of
+ *                        order, e.g. from partitions processed at different paces
  * @param detector        the NAB-scored detector's parameters, warm-up included
  * @param scoreThreshold  a bucket scoring at least this (in [0, 1]) is anomalous
  * @param fireRatio       ... if its cost is also at least this multiple of the expected cost: only rises alert
@@ -21,6 +23,7 @@ import java.util.Objects;
  */
 public record CostAnomalySettings(
         Duration bucket,
+        Duration grace,
         AnomalySettings detector,
         double scoreThreshold,
         BigDecimal fireRatio,
@@ -29,13 +32,17 @@ public record CostAnomalySettings(
         LifecycleSettings lifecycle,
         int maxGapBuckets) {
 
-    /** One-minute buckets: warm after 100 minutes of a key's traffic, seasonal after a week. */
+    /** One-minute buckets open 30 s past their end: warm after 100 minutes of a key's traffic, seasonal after a week. */
     public static final CostAnomalySettings DEFAULTS = new CostAnomalySettings(Duration.ofMinutes(1),
-            AnomalySettings.DEFAULTS, 0.75, new BigDecimal("2"), new BigDecimal("1.3"), new BigDecimal("0.05"),
+            Duration.ofSeconds(30), AnomalySettings.DEFAULTS, 0.75, new BigDecimal("2"), new BigDecimal("1.3"), new BigDecimal("0.05"),
             new LifecycleSettings(1, 3), 60);
 
     public CostAnomalySettings {
         Objects.requireNonNull(bucket, "bucket");
+        Objects.requireNonNull(grace, "grace");
+        if (grace.isNegative()) {
+            throw new IllegalArgumentException("grace must not be negative: " + grace);
+        }
         Objects.requireNonNull(detector, "detector");
         Objects.requireNonNull(lifecycle, "lifecycle");
         Objects.requireNonNull(minimumExcessUsd, "minimumExcessUsd");
@@ -55,13 +62,13 @@ public record CostAnomalySettings(
 
     /** The same with other detector parameters. */
     public CostAnomalySettings withDetector(AnomalySettings newDetector) {
-        return new CostAnomalySettings(bucket, newDetector, scoreThreshold, fireRatio, resolveRatio, minimumExcessUsd,
+        return new CostAnomalySettings(bucket, grace, newDetector, scoreThreshold, fireRatio, resolveRatio, minimumExcessUsd,
                 lifecycle, maxGapBuckets);
     }
 
-    /** The same with another bucket size, e.g. seconds for a demo that cannot wait 100 minutes to warm up. */
-    public CostAnomalySettings withBucket(Duration newBucket) {
-        return new CostAnomalySettings(newBucket, detector, scoreThreshold, fireRatio, resolveRatio, minimumExcessUsd,
+    /** The same with another bucket size and grace, e.g. seconds for a demo that cannot wait 100 minutes to warm up. */
+    public CostAnomalySettings withBucket(Duration newBucket, Duration newGrace) {
+        return new CostAnomalySettings(newBucket, newGrace, detector, scoreThreshold, fireRatio, resolveRatio, minimumExcessUsd,
                 lifecycle, maxGapBuckets);
     }
 }

@@ -4,23 +4,26 @@ import io.llmwatch.processor.detection.lifecycle.Exemplars;
 import io.llmwatch.processor.detection.lifecycle.LifecycleState;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * What {@link CostAnomalyRule} remembers of one key: the open bucket, the detector's state as of the last closed
- * bucket, and the alert's lifecycle. Bounded by the detector's settings, whatever the traffic.
+ * What {@link CostAnomalyRule} remembers of one key: the buckets still open, the detector's state as of the last
+ * closed bucket, and the alert's lifecycle. Bounded by the settings (grace / bucket + 1 open buckets), whatever the
+ * traffic.
  *
- * @param bucketStartMillis event time the open bucket starts
- * @param bucketCostUsd     exact spend in the open bucket so far
- * @param expectedUsd       what the detector expected of the last closed bucket, the yardstick for the open one
- * @param detector          the NAB-scored detector's state, advanced once per closed bucket
- * @param exemplars         the newest calls of the open bucket, or of the incident while it is open
+ * @param firstOpenMillis   event time the oldest open bucket starts
+ * @param openBucketsUsd    exact spend of each open bucket so far, oldest first, one bucket apart
+ * @param latestEventMillis the newest event time seen: buckets close once it passes their end plus the grace
+ * @param expectedUsd       what the detector expected of the last closed bucket, the yardstick for open ones
+ * @param detector          the NAB-scored detector's state, advanced once per closed bucket; {@code null} before
+ * @param exemplars         the newest calls of the open buckets, or of the incident while it is open
  */
-public record CostWatchState(long bucketStartMillis, BigDecimal bucketCostUsd, double expectedUsd,
-                             AnomalyState detector, LifecycleState lifecycle, Exemplars exemplars) {
+public record CostWatchState(long firstOpenMillis, List<BigDecimal> openBucketsUsd, long latestEventMillis,
+                             double expectedUsd, AnomalyState detector, LifecycleState lifecycle, Exemplars exemplars) {
 
     public CostWatchState {
-        Objects.requireNonNull(bucketCostUsd, "bucketCostUsd");
+        openBucketsUsd = List.copyOf(openBucketsUsd);
         Objects.requireNonNull(lifecycle, "lifecycle");
         Objects.requireNonNull(exemplars, "exemplars");
     }
