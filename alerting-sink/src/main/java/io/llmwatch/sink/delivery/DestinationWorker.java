@@ -208,7 +208,7 @@ final class DestinationWorker implements Runnable {
     /** Withdraws queued alerts of records that are no longer this instance's to deliver. */
     void withdraw(Predicate<PendingAlert> revoked) {
         synchronized (lock) {
-            groups.values().forEach(group -> group.withdraw(revoked, PendingAlert::alert));
+            groups.values().forEach(group -> group.withdraw(revoked));
             groups.values().removeIf(AlertGroup::isEmpty);
         }
     }

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -30,7 +29,7 @@ public final class AlertGroup<T> {
     private final String key;
     private final GroupingPolicy policy;
     private final Map<String, AlertEvent> incidents = new LinkedHashMap<>();
-    private final List<T> unannounced = new ArrayList<>();
+    private final List<Pending<T>> unannounced = new ArrayList<>();
     private Instant lastNotified;
     private Instant flushAt;
     private Batch<T> inFlight;
@@ -64,7 +63,7 @@ public final class AlertGroup<T> {
     /** A new alert to announce. */
     public void add(AlertEvent alert, T carried, Instant now) {
         incidents.put(alert.getDedupKey(), alert);
-        unannounced.add(carried);
+        unannounced.add(new Pending<>(alert, carried));
         if (flushAt == null) {
             flushAt = lastNotified == null ? now.plus(policy.groupWait()) : later(now, lastNotified.plus(policy.groupInterval()));
         }
@@ -109,9 +108,14 @@ public final class AlertGroup<T> {
             flushAt = null;
             return Optional.empty();
         }
-        if (inFlight == null) {
+        if (inFlight == null && policy.perAlert() && !unannounced.isEmpty()) {
+            // One incident: every transition is news of its own, in order, so a FIRING is never folded into its RESOLVED.
+            Pending<T> next = unannounced.remove(0);
+            inFlight = new Batch<>(List.of(next.alert()), List.of(next.carried()), false);
+            flushAt = null;
+        } else if (inFlight == null) {
             boolean repeat = unannounced.isEmpty();
-            inFlight = new Batch<>(List.copyOf(incidents.values()), List.copyOf(unannounced), repeat);
+            inFlight = new Batch<>(List.copyOf(incidents.values()), unannounced.stream().map(Pending::carried).toList(), repeat);
             unannounced.clear();
             flushAt = null;
         }
@@ -143,15 +147,14 @@ public final class AlertGroup<T> {
      * Withdraws alerts not announced yet, e.g. those of partitions this instance lost (their new owner
      * announces them); an incident whose newest state was withdrawn leaves the group too.
      */
-    public void withdraw(Predicate<T> withdrawn, Function<T, AlertEvent> alertOf) {
-        List<T> gone = unannounced.stream().filter(withdrawn).toList();
+    public void withdraw(Predicate<T> withdrawn) {
+        List<Pending<T>> gone = unannounced.stream().filter(pending -> withdrawn.test(pending.carried())).toList();
         if (gone.isEmpty()) {
             return;
         }
         unannounced.removeAll(gone);
-        for (T carried : gone) {
-            AlertEvent alert = alertOf.apply(carried);
-            incidents.remove(alert.getDedupKey(), alert);
+        for (Pending<T> pending : gone) {
+            incidents.remove(pending.alert().getDedupKey(), pending.alert());
         }
         if (unannounced.isEmpty()) {
             flushAt = null;
@@ -165,6 +168,10 @@ public final class AlertGroup<T> {
 
     private static Instant later(Instant a, Instant b) {
         return a.isAfter(b) ? a : b;
+    }
+
+    /** An alert not announced yet, with what travels with it. */
+    private record Pending<T>(AlertEvent alert, T carried) {
     }
 
     /** One notification's content and the alerts it settles once the destination takes it. */

@@ -92,7 +92,7 @@ class AlertGroupTest {
         group.add(aAlert, "a", T0);
         group.add(bAlert, "b", T0);
 
-        group.withdraw("a"::equals, carried -> carried.equals("a") ? aAlert : bAlert);
+        group.withdraw("a"::equals);
 
         assertThat(group.take().orElseThrow().alerts()).extracting(AlertEvent::getDedupKey).containsExactly("b");
     }
@@ -101,10 +101,28 @@ class AlertGroupTest {
     void aGroupWhoseAlertsWereAllWithdrawnHasNothingToSay() {
         group.add(aAlert, "a", T0);
 
-        group.withdraw("a"::equals, carried -> aAlert);
+        group.withdraw("a"::equals);
 
         assertThat(group.take()).isEmpty();
         assertThat(group.isEmpty()).isTrue();
+    }
+
+    @Test
+    void anIncidentsTransitionsAreAnnouncedOneByOneInOrder() {
+        AlertGroup<String> incident = new AlertGroup<>("a", GroupingPolicy.IMMEDIATE);
+        incident.add(aAlert, "firing", T0);
+        incident.add(AlertEvent.newBuilder(aAlert).setStatus(AlertStatus.RESOLVED).build(), "resolved", T0);
+
+        Batch<String> firing = incident.take().orElseThrow();
+        incident.settled(T0);
+        Batch<String> resolved = incident.take().orElseThrow();
+        incident.settled(T0);
+
+        assertThat(firing.settles()).containsExactly("firing");
+        assertThat(firing.alerts()).singleElement().extracting(AlertEvent::getStatus).isEqualTo(AlertStatus.FIRING);
+        assertThat(resolved.settles()).containsExactly("resolved");
+        assertThat(resolved.alerts()).singleElement().extracting(AlertEvent::getStatus).isEqualTo(AlertStatus.RESOLVED);
+        assertThat(incident.isEmpty()).isTrue();
     }
 
     @Test

@@ -13,9 +13,12 @@ import io.llmwatch.schemas.span.SpanEvent;
 import io.llmwatch.schemas.topic.TopicProvisioner;
 import io.llmwatch.schemas.topic.Topics;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -32,6 +35,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +60,8 @@ public final class DetectionBenchmark {
     private static final Duration INCIDENT_SPACING = Duration.ofSeconds(20);
     private static final Duration INCIDENT_LENGTH = Duration.ofSeconds(45);
     private static final Duration TAIL = Duration.ofSeconds(30);
-    private static final Duration DRAIN = Duration.ofSeconds(20);
+    private static final Duration DRAIN = Duration.ofSeconds(10);
+    private static final Duration CATCH_UP_LIMIT = Duration.ofMinutes(10);
     private static final long TICK_MILLIS = 10;
     /**
      * The cost-anomaly detector warms up over 100 buckets: one-second buckets let it arm within the warm-up of a
@@ -64,7 +69,7 @@ public final class DetectionBenchmark {
      */
     private static final Duration COST_ANOMALY_BUCKET = Duration.ofSeconds(1);
     /** Spans partitions are processed at slightly different paces: a bucket waits this long for stragglers. */
-    private static final Duration COST_ANOMALY_GRACE = Duration.ofSeconds(5);
+    private static final Duration COST_ANOMALY_GRACE = Duration.ofSeconds(10);
 
     private final int eventsPerSecond;
     private final long seed;
@@ -105,6 +110,7 @@ public final class DetectionBenchmark {
                 long produced = produce(broker.bootstrapServers(), new IncidentTraffic(seed, schedule), start,
                         schedule.tokenDrift() + schedule.lengthMillis() + TAIL.toMillis());
                 double rate = produced * 1000.0 / (System.currentTimeMillis() - start);
+                awaitCaughtUp(admin);
                 Thread.sleep(DRAIN.toMillis());
                 reading.set(false);
                 reader.join();
@@ -197,6 +203,28 @@ public final class DetectionBenchmark {
                             System.currentTimeMillis()));
                 }
             }
+        }
+    }
+
+    /**
+     * Waits until the processor has committed everything on its input and internal topics, so a processor that fell
+     * behind still gets to judge every incident: its alerts then come late, which alert latency reports.
+     */
+    private static void awaitCaughtUp(Admin admin) throws Exception {
+        long deadline = System.currentTimeMillis() + CATCH_UP_LIMIT.toMillis();
+        while (System.currentTimeMillis() < deadline) {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(APPLICATION_ID)
+                    .partitionsToOffsetAndMetadata().get();
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            committed.keySet().forEach(partition -> latest.put(partition, OffsetSpec.latest()));
+            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest).all().get();
+            // With exactly-once, a partition's end is one past the last commit marker: a lag of 1 is caught up.
+            boolean caughtUp = committed.entrySet().stream().allMatch(entry -> entry.getValue() != null
+                    && ends.get(entry.getKey()).offset() - entry.getValue().offset() <= 1);
+            if (caughtUp) {
+                return;
+            }
+            Thread.sleep(500);
         }
     }
 

@@ -181,9 +181,9 @@ class DashboardIT {
     private void awaitEverythingAttributed() {
         String everything = "/api/overview?window=1m&from=" + Instant.now().minus(Duration.ofMinutes(10))
                 + "&to=" + Instant.now().plus(Duration.ofHours(1));
-        await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).until(() -> getJsonWhenAvailable(everything)
-                .map(overview -> overview.get("totals").get("calls").asLong() == modelCalls.get())
-                .orElse(false));
+        await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                assertThat(getJsonWhenAvailable(everything).map(overview -> overview.get("totals").get("calls").asLong()))
+                        .as("LLM calls attributed").contains(modelCalls.get()));
     }
 
     /** As the processor decides what it attributes: spans that name a model. */

@@ -98,6 +98,7 @@ class SecretsStayOutOfLogsIT {
         String webhookSecret = "hmac-" + UUID.randomUUID();
         String slackToken = "slack" + UUID.randomUUID().toString().replace("-", "");
         String pagerDutyKey = "pdkey" + UUID.randomUUID().toString().replace("-", "");
+        String apiToken = "api-" + UUID.randomUUID();
         destinations.start();
         destinations.stubFor(any(urlPathEqualTo("/services/T0/B0/" + slackToken)).willReturn(aResponse().withStatus(500)));
         destinations.stubFor(any(urlPathEqualTo("/pagerduty")).willReturn(aResponse().withStatus(202).withBody("{\"status\":\"success\"}")));
@@ -113,7 +114,7 @@ class SecretsStayOutOfLogsIT {
                 .filter(entry -> !entry.getKey().equals("bootstrap.servers"))
                 .map(entry -> entry.getKey() + "=" + entry.getValue().toString().replace("\\", "\\\\"))
                 .collect(Collectors.joining("\n")));
-        List<String> secrets = List.of(kafkaPassword, webhookSecret, slackToken, slackUrl, pagerDutyKey);
+        List<String> secrets = List.of(kafkaPassword, webhookSecret, slackToken, slackUrl, pagerDutyKey, apiToken);
 
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         appender.setContext(root.getLoggerContext());
@@ -125,12 +126,14 @@ class SecretsStayOutOfLogsIT {
         Path webhookSecretFile = write(directory, "webhook-secret", webhookSecret + "\n");
         Path slackFile = write(directory, "slack", slackUrl);
         Path pagerDutyFile = write(directory, "pagerduty", pagerDutyKey);
+        Path apiTokens = write(directory, "api-tokens.json", "[{\"token\": \"" + apiToken + "\", \"role\": \"analyst\"}]");
         StringWriter output = new StringWriter();
         CommandLine up = cli(output);
         CommandLine simulate = cli(output);
         CompletableFuture<Integer> upExit = CompletableFuture.supplyAsync(() -> up.execute("up",
                 "--bootstrap-servers", broker.secureBootstrapServers(), "--kafka-config", kafkaConfig.toString(),
                 "--http-port", "0", "--otlp-port", "0", "--sink-api-port", "0", "--duration", "50s",
+                "--api-tokens", apiTokens.toString(),
                 "--webhook-url", destinations.baseUrl() + "/webhook",
                 "--webhook-secret-file", webhookSecretFile.toString(),
                 "--slack-webhook-file", slackFile.toString(),
@@ -152,8 +155,13 @@ class SecretsStayOutOfLogsIT {
         });
         List<String> served = new ArrayList<>();
         for (String path : List.of("/metrics", "/api/health", "/api/alerts", "/api/openapi")) {
-            served.add(HTTP.send(HttpRequest.newBuilder(URI.create(api + path)).build(), HttpResponse.BodyHandlers.ofString()).body());
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(api + path))
+                    .header("Authorization", "Bearer " + apiToken).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(path).isEqualTo(200);
+            served.add(response.body());
         }
+        assertThat(HTTP.send(HttpRequest.newBuilder(URI.create(api + "/api/alerts")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
 
         assertThat(simulateExit.get()).isZero();
         assertThat(upExit.get()).isZero();

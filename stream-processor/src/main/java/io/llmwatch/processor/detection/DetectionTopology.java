@@ -19,6 +19,7 @@ import io.llmwatch.processor.detection.quality.QualityWatch;
 import io.llmwatch.processor.detection.quality.heuristic.HeuristicEvaluators;
 import io.llmwatch.processor.detection.regression.TimingWatch;
 import io.llmwatch.processor.detection.signal.CallSignal;
+import io.llmwatch.processor.detection.signal.CallSignalSerde;
 import io.llmwatch.processor.detection.signal.CallSignals;
 import io.llmwatch.processor.detection.signal.SignalRoute;
 import io.llmwatch.processor.detection.signal.SignalRouting;
@@ -75,7 +76,7 @@ public final class DetectionTopology {
     public static final String UNPRICED_STORE = "detection-unpriced";
     public static final String CALL_MEMORY_STORE = "detection-calls-by-trace";
 
-    private static final Serde<CallSignal> SIGNAL_SERDE = new JsonSerde<>(CallSignal.class);
+    private static final Serde<CallSignal> SIGNAL_SERDE = new CallSignalSerde();
 
     private DetectionTopology() {
     }

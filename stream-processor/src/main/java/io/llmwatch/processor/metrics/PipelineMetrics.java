@@ -3,6 +3,7 @@ package io.llmwatch.processor.metrics;
 import com.sun.net.httpserver.HttpHandler;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -47,6 +48,8 @@ public final class PipelineMetrics implements AutoCloseable {
      */
     private static final Duration KAFKA_METRICS_REFRESH = Duration.ofSeconds(5);
 
+    private static final String KAFKA_STREAMS_STORE_METRICS = "kafka.stream.state";
+
     private static final Logger LOG = LoggerFactory.getLogger(PipelineMetrics.class);
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -58,7 +61,10 @@ public final class PipelineMetrics implements AutoCloseable {
     private final Deque<AutoCloseable> binders = new ArrayDeque<>();
 
     private PipelineMetrics(String role) {
-        registry.config().commonTags("role", role);
+        registry.config().commonTags("role", role)
+                // Per-store RocksDB internals: one series per task, store and statistic, and Kafka names the
+                // tags of window stores differently from key-value stores, which Prometheus refuses.
+                .meterFilter(MeterFilter.denyNameStartsWith(KAFKA_STREAMS_STORE_METRICS));
         new JvmMemoryMetrics().bindTo(registry);
         new JvmGcMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);

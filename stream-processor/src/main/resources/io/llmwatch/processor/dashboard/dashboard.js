@@ -63,8 +63,24 @@ function escapeHtml(text) {
 // ---- API -------------------------------------------------------------------------------------
 class Unavailable extends Error {}
 
+// A processor with API tokens configured wants one: open the page once as /?token=TOKEN; it is kept for the tab.
+const TOKEN_KEY = 'llmwatch.token';
+(() => {
+  const token = new URLSearchParams(location.search).get('token');
+  if (token) {
+    sessionStorage.setItem(TOKEN_KEY, token);
+    history.replaceState(null, '', location.pathname + location.hash);
+  }
+})();
+
 async function api(path) {
-  const response = await fetch(path, { headers: { Accept: 'application/json' } });
+  const headers = { Accept: 'application/json' };
+  const token = sessionStorage.getItem(TOKEN_KEY);
+  if (token) headers.Authorization = `Bearer ${token}`;
+  const response = await fetch(path, { headers });
+  if (response.status === 401 || response.status === 403) {
+    throw new Error('this processor needs an API token: open the page as /?token=YOUR_TOKEN');
+  }
   if (response.status === 404) return null;
   if (response.status === 503) throw new Unavailable((await response.json()).error || 'unavailable');
   if (!response.ok) throw new Error(`${path}: ${response.status}`);

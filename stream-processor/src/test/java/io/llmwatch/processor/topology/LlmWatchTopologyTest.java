@@ -185,6 +185,25 @@ class LlmWatchTopologyTest {
     }
 
     @Test
+    void namesAnUnpricedModelOncePerHourWhileStillCountingItsCalls() {
+        for (int minute = 0; minute < 3; minute++) {
+            send(TestSpans.llmCall(START.plus(Duration.ofMinutes(minute)), "openai", "gpt-unreleased", "search", "u-1", 10, 10));
+        }
+        send(TestSpans.llmCall(START.plus(Duration.ofMinutes(61)), "openai", "gpt-unreleased", "search", "u-1", 10, 10));
+        driver.advanceWallClockTime(Duration.ofSeconds(30));
+
+        assertThat(aggregate("cost-by-dimension-1h", "model|gpt-unreleased", START).unpricedCalls()).isEqualTo(3);
+        List<AlertEvent> unpriced = alerts.readValuesToList().stream()
+                .filter(alert -> alert.getType().equals("unpriced_model")).toList();
+        assertThat(unpriced).hasSize(2).allSatisfy(alert -> {
+            assertThat(alert.getDimensionKey()).isEqualTo("gpt-unreleased");
+            assertThat(alert.getStatus()).isEqualTo(AlertStatus.FIRING);
+        });
+        assertThat(unpriced).extracting(AlertEvent::getWindowStartMillis)
+                .containsExactly(START.toEpochMilli(), START.plus(Duration.ofHours(1)).toEpochMilli());
+    }
+
+    @Test
     void usesEventTimeNotArrivalTimeAndAcceptsLateSpansWithinGrace() {
         send(TestSpans.llmCall(START.plus(Duration.ofMinutes(3)), "openai", "gpt-4o", "search", "u-1", 1_000, 0));
         send(TestSpans.llmCall(START.plus(Duration.ofSeconds(150)), "openai", "gpt-4o", "search", "u-1", 1_000, 0));

@@ -90,7 +90,7 @@ public final class ApiAccess {
                     ? onlyRows(handler.get(), "key", tenant)
                     : ApiResponse.error(403, "a tenant token reads cost by=tenant only");
             case ALERTS -> onlyRows(handler.get(), "tenant", tenant);
-            default -> ApiResponse.error(403, "a tenant token cannot read " + request.rawPath());
+            default -> ApiResponse.error(403, "a tenant token cannot read " + endpoint.path().template());
         };
     }
 

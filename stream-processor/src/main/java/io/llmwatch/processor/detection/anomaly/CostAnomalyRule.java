@@ -61,8 +61,12 @@ public final class CostAnomalyRule {
         List<Verdict> verdicts = new ArrayList<>();
         state = closeBucketsUpTo(state, Math.max(state.latestEventMillis(), eventTimeMillis), verdicts);
 
-        // A call later than the grace counts in the oldest open bucket: its money is not lost, only shifted.
-        int index = (int) Math.max(0, (bucketStartOf(eventTimeMillis) - state.firstOpenMillis()) / bucketMillis);
+        if (bucketStartOf(eventTimeMillis) < state.firstOpenMillis()) {
+            // Later than the grace, for a bucket already judged: it cannot change a verdict any more, and counting it
+            // in a newer bucket would fake a spike there. Its money is in the attribution and the budgets all the same.
+            return new DetectorStep<>(state, verdicts);
+        }
+        int index = (int) ((bucketStartOf(eventTimeMillis) - state.firstOpenMillis()) / bucketMillis);
         List<BigDecimal> open = new ArrayList<>(state.openBucketsUsd());
         while (open.size() <= index) {
             open.add(BigDecimal.ZERO);

@@ -35,6 +35,17 @@ class VerdictTest {
         assertThat(key).hasSize(Verdict.MAX_DEDUP_KEY_LENGTH).startsWith("latency_regression|prompt|ppp");
     }
 
+    @Test
+    void eachSeriesOfAKeyHasItsOwnDedupKeyAndSaysWhichItIs() {
+        Verdict truncation = verdict(AlertStatus.FIRING, "1000").forSubject("heuristic.not_truncated");
+        Verdict thumbs = verdict(AlertStatus.FIRING, "1000").forSubject("thumbs");
+
+        assertThat(truncation.dedupKey("model_prompt", "gpt-4o|support@3"))
+                .isEqualTo("latency_regression|model_prompt|gpt-4o|support@3|heuristic.not_truncated@1000")
+                .isNotEqualTo(thumbs.dedupKey("model_prompt", "gpt-4o|support@3"));
+        assertThat(truncation.summary()).startsWith("heuristic.not_truncated: ");
+    }
+
     @ParameterizedTest
     @EnumSource(AlertType.class)
     void everyAlertTypeHasAWireNameAndARunbookHint(AlertType type) throws Exception {
