@@ -4,6 +4,7 @@ import io.llmwatch.launcher.bench.AgentBenchCommand;
 import io.llmwatch.launcher.bench.AlertBenchCommand;
 import io.llmwatch.launcher.bench.BenchPipelineCommand;
 import io.llmwatch.launcher.bench.DetectionBenchCommand;
+import io.llmwatch.launcher.bench.SoakCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -15,7 +16,8 @@ import picocli.CommandLine.Spec;
                 AgentBenchCommand.class,
                 BenchPipelineCommand.class,
                 AlertBenchCommand.class,
-                DetectionBenchCommand.class
+                DetectionBenchCommand.class,
+                SoakCommand.class
         })
 public final class BenchCommand implements Runnable {
 

@@ -7,12 +7,12 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /** Removes a directory tree the process created for itself. */
-final class TemporaryDirectory {
+public final class TemporaryDirectory {
 
     private TemporaryDirectory() {
     }
 
-    static void delete(Path directory) throws IOException {
+    public static void delete(Path directory) throws IOException {
         if (!Files.exists(directory)) {
             return;
         }

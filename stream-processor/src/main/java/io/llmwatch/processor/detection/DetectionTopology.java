@@ -2,7 +2,7 @@ package io.llmwatch.processor.detection;
 
 import io.llmwatch.processor.cost.CostSample;
 import io.llmwatch.processor.cost.Dimension;
-import io.llmwatch.processor.cost.SpanCostCalculator;
+import io.llmwatch.processor.cost.PricedSpan;
 import io.llmwatch.processor.detection.anomaly.CostAnomalyWatch;
 import io.llmwatch.processor.detection.anomaly.CostWatchState;
 import io.llmwatch.processor.detection.budget.BudgetState;
@@ -27,7 +27,7 @@ import io.llmwatch.processor.detection.unpriced.UnpricedModelState;
 import io.llmwatch.processor.detection.unpriced.UnpricedWatch;
 import io.llmwatch.processor.serde.JsonSerde;
 import io.llmwatch.schemas.alert.AlertEvent;
-import io.llmwatch.schemas.span.SpanEvent;
+import io.llmwatch.schemas.feedback.FeedbackEvent;
 import io.llmwatch.schemas.topic.Topics;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -48,7 +48,7 @@ import java.util.function.Supplier;
  * The detectors, wired as processors over state stores keyed by dimension:
  *
  * <pre>
- * spans ─► model calls ─► price ─► call signal (agent + heuristic scores) ─► remembered by trace id (15 min)
+ * priced model calls ─► call signal (agent + heuristic scores) ─► remembered by trace id (15 min)
  * feedback ─► joined by trace id to the remembered call ─► a signal carrying the late score
  *   both ─► one signal per detector key (route#dimension|value) ─► repartition detection-signals
  *      ├─ cost#feature|…             ─► cost-spike rule                              (store cost-spike-feature)
@@ -81,20 +81,21 @@ public final class DetectionTopology {
     private DetectionTopology() {
     }
 
-    public static void addTo(StreamsBuilder builder, KStream<String, SpanEvent> spans, DetectionSettings settings,
-                             SpanCostCalculator pricing, Clock clock) {
+    /**
+     * @param pricedCalls the model calls, priced once for the whole topology
+     * @param feedback    the feedback events, keyed by trace id like the calls
+     */
+    public static void addTo(StreamsBuilder builder, KStream<String, PricedSpan> pricedCalls,
+                             KStream<String, FeedbackEvent> feedback, DetectionSettings settings, Clock clock) {
         CallSignals signals = new CallSignals(HeuristicEvaluators.standard(settings.heuristics()));
         builder.addStateStore(Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(CALL_MEMORY_STORE, settings.feedbackMemory(), Duration.ofMillis(1), false),
                 Serdes.String(), SIGNAL_SERDE));
-        KStream<String, CallSignal> calls = spans
-                .filter((traceId, span) -> SpanCostCalculator.isModelCall(span), Named.as("detection-model-calls"))
-                .mapValues(span -> signals.of(span, pricing.cost(span)), Named.as("detection-signal"))
+        KStream<String, CallSignal> calls = pricedCalls
+                .mapValues(priced -> signals.of(priced.span(), priced.cost()), Named.as("detection-signal"))
                 .processValues(() -> new CallMemoryProcessor(CALL_MEMORY_STORE), Named.as("detection-call-memory"),
                         CALL_MEMORY_STORE);
-        KStream<String, CallSignal> lateScores = builder
-                .stream(Topics.FEEDBACK.name(), Consumed.with(Topics.FEEDBACK.keySerde(), Topics.FEEDBACK.valueSerde())
-                        .withName("feedback"))
+        KStream<String, CallSignal> lateScores = feedback
                 .process(() -> new FeedbackJoinProcessor(CALL_MEMORY_STORE, settings.feedbackMemory()),
                         Named.as("detection-feedback-join"), CALL_MEMORY_STORE);
         KStream<String, CallSignal> routed = calls.merge(lateScores, Named.as("detection-scored-calls"))

@@ -2,7 +2,9 @@ package io.llmwatch.processor.pricing;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Finds providers and models by the names requests use for them, exactly as genai-prices'
@@ -16,7 +18,16 @@ final class ProviderDirectory {
      */
     private static final String LITELLM = "litellm";
 
+    /** Bounds the memo, so a flood of distinct junk model names cannot grow it without limit. */
+    private static final int MAX_REMEMBERED = 10_000;
+
     private final List<Provider> providers;
+    /**
+     * Resolutions by the names asked. A stream prices the same few dozen models millions of times, and
+     * resolving walks every match rule of a provider (the hottest pricing step in a profile of the
+     * pipeline); the directory never changes, so a resolution never goes stale.
+     */
+    private final Map<String, Resolution> remembered = new ConcurrentHashMap<>();
 
     ProviderDirectory(List<Provider> providers) {
         this.providers = List.copyOf(providers);
@@ -30,6 +41,19 @@ final class ProviderDirectory {
     }
 
     Resolution resolve(String providerName, String modelName) {
+        String names = providerName + '\n' + modelName;
+        Resolution known = remembered.get(names);
+        if (known != null) {
+            return known;
+        }
+        Resolution resolution = resolveByRules(providerName, modelName);
+        if (remembered.size() < MAX_REMEMBERED) {
+            remembered.put(names, resolution);
+        }
+        return resolution;
+    }
+
+    private Resolution resolveByRules(String providerName, String modelName) {
         Reference reference = unwrapLiteLlm(new Reference(providerName, modelName.toLowerCase(Locale.ROOT)));
         String model = reference.model();
         Optional<Provider> found = byId(reference.provider())

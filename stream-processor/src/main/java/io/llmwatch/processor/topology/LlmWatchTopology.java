@@ -9,6 +9,7 @@ import io.llmwatch.processor.pricing.updates.PriceUpdateProcessor;
 import io.llmwatch.processor.prompt.PromptVersionAnalytics;
 import io.llmwatch.processor.trace.TraceAssembly;
 import io.llmwatch.processor.trace.TraceSettings;
+import io.llmwatch.schemas.feedback.FeedbackEvent;
 import io.llmwatch.schemas.span.SpanEvent;
 import io.llmwatch.schemas.topic.Topics;
 import org.apache.kafka.common.serialization.Serdes;
@@ -64,6 +65,9 @@ public final class LlmWatchTopology {
                         .withTimestampExtractor(new SpanEventTimeExtractor())
                         .withName("spans"));
 
+        KStream<String, FeedbackEvent> feedback = builder.stream(Topics.FEEDBACK.name(),
+                Consumed.with(Topics.FEEDBACK.keySerde(), Topics.FEEDBACK.valueSerde()).withName("feedback"));
+
         addPriceUpdates(builder, pricing.prices());
         // Priced once, here; every part reads this pricing (see the class comment).
         KStream<String, PricedSpan> pricedSpans = spans
@@ -75,11 +79,10 @@ public final class LlmWatchTopology {
         CostAttribution.addTo(builder, pricedCalls, settings);
         TraceAssembly.addTo(builder, pricedSpans, TraceSettings.DEFAULTS);
         // Feedback credits prompt versions through the trace store: addTo(builder, pricedCalls, feedback,
-        // TraceSettings.DEFAULTS.retention()). A topic can be a source only once per topology and detection still
-        // registers llmwatch.feedback.v1 itself; once it takes the stream as a parameter, create it here for both.
+        // TraceSettings.DEFAULTS.retention()). A topic can be a source only once per topology: the feedback stream
+        // below is the one source, for detection and (once wired) prompt analytics.
         PromptVersionAnalytics.addTo(builder, pricedCalls);
-        // Detection hook (owned by detection): meant to read pricedCalls instead of re-pricing the spans.
-        DetectionTopology.addTo(builder, spans, settings.detection(), pricing, clock);
+        DetectionTopology.addTo(builder, pricedCalls, feedback, settings.detection(), clock);
         addRecentAlerts(builder, settings);
         return builder.build();
     }

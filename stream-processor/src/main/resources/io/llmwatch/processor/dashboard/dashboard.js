@@ -145,14 +145,18 @@ function renderHealth(range, current, previous, quality) {
   setCard('quality', fmt.quality(quality.current), relativeChange(quality.current, quality.previous), false);
 }
 
-function renderLatency(overview) {
-  const times = overview.series.map(f => Date.parse(f.windowStart));
+/** Percentiles hold for a whole window, so each is drawn as a step across its window. */
+function renderLatency(range, overview) {
+  const step = WINDOW_MS[range.window];
+  const windows = overview.series;
+  const times = windows.flatMap(f => [Date.parse(f.windowStart), Date.parse(f.windowStart) + step - 1]);
+  const stepped = pick => windows.flatMap(f => f.calls ? [pick(f), pick(f)] : [null, null]);
   Charts.lines($('chart-latency'), {
     times,
     series: [
-      { name: 'p50', values: overview.series.map(f => f.calls ? f.latencyP50Ms : null) },
-      { name: 'p95', values: overview.series.map(f => f.calls ? f.latencyP95Ms : null) },
-      { name: 'p99', values: overview.series.map(f => f.calls ? f.latencyP99Ms : null) },
+      { name: 'p50', values: stepped(f => f.latencyP50Ms) },
+      { name: 'p95', values: stepped(f => f.latencyP95Ms) },
+      { name: 'p99', values: stepped(f => f.latencyP99Ms) },
     ],
     format: v => `${Math.round(v)}`,
   });
@@ -299,7 +303,7 @@ async function refreshOverview() {
   };
   renderHealth(range, overview, before, quality);
   renderCostChart(range, stacked || []);
-  renderLatency(overview);
+  renderLatency(range, overview);
   renderQuality(versionsByName);
   renderCostTable($('cost-by').value, tableRows || [], versionsByName);
   renderIssues(alerts);
@@ -415,6 +419,7 @@ async function openTrace(traceId) {
       + `<div class="span-cost num">${node.costUsd === null ? 'unpriced' : '$' + Dec.round(Dec.parse(node.costUsd), 6)}</div>`
       + `<div class="span-latency num">${fmt.ms(node.latencyMs)}</div>${spanDetail(node)}</div>`;
   }).join('');
+  $('trace-view').scrollIntoView();
   $('trace-totals').innerHTML = `Total: <span data-total="latency">${fmt.ms(trace.latencyMs)}</span> · `
     + `<span data-total="cost">${fmt.usd(trace.costUsd)}</span> · ${trace.spanCount} spans · ${trace.llmCalls} LLM calls · `
     + `${trace.inputTokens} → ${trace.outputTokens} tokens${trace.droppedSpans ? ` · ${trace.droppedSpans} spans not kept` : ''}`;

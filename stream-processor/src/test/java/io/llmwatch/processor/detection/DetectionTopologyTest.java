@@ -1,5 +1,6 @@
 package io.llmwatch.processor.detection;
 
+import io.llmwatch.processor.cost.PricedSpan;
 import io.llmwatch.processor.cost.SpanCostCalculator;
 import io.llmwatch.processor.detection.budget.BudgetDefinition;
 import io.llmwatch.processor.detection.anomaly.AnomalySettings;
@@ -33,6 +34,7 @@ import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -92,10 +94,14 @@ class DetectionTopologyTest {
         config.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         // The detection part alone: attribution, traces and prompt analytics would only slow the test down.
         StreamsBuilder builder = new StreamsBuilder();
-        KStream<String, SpanEvent> source = builder.stream(Topics.SPANS.name(),
-                Consumed.with(Topics.SPANS.keySerde(), Topics.SPANS.valueSerde()).withName("spans"));
-        DetectionTopology.addTo(builder, source, detection, new SpanCostCalculator(PriceCatalog.bundled()),
-                Clock.fixed(START, ZoneOffset.UTC));
+        SpanCostCalculator pricing = new SpanCostCalculator(PriceCatalog.bundled());
+        KStream<String, PricedSpan> pricedCalls = builder.stream(Topics.SPANS.name(),
+                        Consumed.with(Topics.SPANS.keySerde(), Topics.SPANS.valueSerde()).withName("spans"))
+                .mapValues(span -> PricedSpan.of(span, pricing), Named.as("price"))
+                .filter((traceId, priced) -> priced.isModelCall(), Named.as("model-calls"));
+        KStream<String, FeedbackEvent> feedbackEvents = builder.stream(Topics.FEEDBACK.name(),
+                Consumed.with(Topics.FEEDBACK.keySerde(), Topics.FEEDBACK.valueSerde()).withName("feedback"));
+        DetectionTopology.addTo(builder, pricedCalls, feedbackEvents, detection, Clock.fixed(START, ZoneOffset.UTC));
         driver = new TopologyTestDriver(builder.build(), config, START);
         spans = driver.createInputTopic(Topics.SPANS.name(), Topics.SPANS.keySerde().serializer(),
                 Topics.SPANS.valueSerde().serializer());
