@@ -38,6 +38,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -266,10 +267,12 @@ public final class DetectionBenchmark {
             }
             perIncident.add(row);
         }
+        long firstIncident = incidents.stream().mapToLong(BenchIncident::startMillis).min().orElse(0);
         List<String> unexplained = firing.stream()
                 .filter(read -> incidents.stream().noneMatch(incident -> incident.explains(read.alert(), read.eventTimeMillis())))
-                .map(read -> read.alert().getType() + " " + read.alert().getDimension() + "="
-                        + read.alert().getDimensionKey() + ": " + read.alert().getSummary())
+                .map(read -> String.format(Locale.ROOT, "%s %s=%s at %+.1fs of the first incident: %s",
+                        read.alert().getType(), read.alert().getDimension(), read.alert().getDimensionKey(),
+                        (read.eventTimeMillis() - firstIncident) / 1000.0, read.alert().getSummary()))
                 .toList();
         return new DetectionBenchResult(incidents.size(), delays.size(), unexplained.size(), median(delays),
                 costSpikeDelay, percentile(latencies, 0.5), percentile(latencies, 0.99), rate, produced, processed,

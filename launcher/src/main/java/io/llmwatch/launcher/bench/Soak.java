@@ -105,7 +105,7 @@ final class Soak {
                 progress.printf("load stopped: %d spans sent, %d failed; waiting for the processor%n", load.sent(), load.failed());
                 Totals observed = awaitTotals(processor, started, load.sent());
                 long lagAtEnd = measure(lag);
-                processor.close();
+                // Measured with everything still running, as at the start, so the two are comparable.
                 long heapEnd = usedHeapAfterGc();
                 return new SoakReport(duration.toSeconds(), load.sent(), load.failed(), heapStart, heapEnd, maxLag, lagAtEnd,
                         load.cost(), observed.cost(), load.sent(), observed.calls(), alertsFired(broker.bootstrapServers()),

@@ -48,7 +48,7 @@ class DemoCommandIT {
         CommandLine cli = LlmWatchCli.commandLine();
         cli.setOut(new PrintWriter(console, true));
         CompletableFuture<Integer> exitCode = CompletableFuture.supplyAsync(() ->
-                cli.execute("demo", "--duration", "75s", "--http-port", "0", "--otlp-port", "0", "--incident-after", "25s"));
+                cli.execute("demo", "--duration", "75s", "--http-port", "0", "--otlp-port", "0", "--sink-api-port", "0", "--incident-after", "25s"));
 
         String api = await().atMost(Duration.ofSeconds(60)).until(() -> {
             Matcher matcher = API_ADDRESS.matcher(output());
