@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +34,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -235,9 +237,9 @@ class ClusterQueryIT {
         assertBothInstancesAnswerAlike(top);
 
         JsonNode rows = JsonSerde.MAPPER.readTree(body(apis.get(1), top));
-        List<java.math.BigDecimal> costs = new ArrayList<>();
-        rows.forEach(row -> costs.add(new java.math.BigDecimal(row.get("costUsd").asText())));
-        assertThat(costs).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        List<BigDecimal> costs = new ArrayList<>();
+        rows.forEach(row -> costs.add(new BigDecimal(row.get("costUsd").asText())));
+        assertThat(costs).isSortedAccordingTo(Comparator.reverseOrder());
         assertThat(JsonSerde.MAPPER.readTree(body(apis.get(1), top.replace("n=1000", "n=1")))).hasSize(1)
                 .first().satisfies(row -> assertThat(row.get("costUsd").asText()).isEqualTo(costs.get(0).toPlainString()));
     }

@@ -5,7 +5,6 @@ import io.llmwatch.processor.trace.TraceSpan;
 import io.llmwatch.processor.trace.TraceStores;
 import io.llmwatch.schemas.feedback.FeedbackEvent;
 import org.apache.kafka.common.metrics.Sensor;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;

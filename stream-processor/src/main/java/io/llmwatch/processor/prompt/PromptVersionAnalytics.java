@@ -35,11 +35,6 @@ public final class PromptVersionAnalytics {
     private PromptVersionAnalytics() {
     }
 
-    /** Calls only: for a topology in which the feedback topic is read by another part (see {@code LlmWatchTopology}). */
-    public static void addTo(StreamsBuilder builder, KStream<String, PricedSpan> pricedCalls) {
-        addStatistics(builder, promptCalls(pricedCalls));
-    }
-
     /**
      * @param feedback    scores keyed by trace id; credited through the trace store, so {@link
      *                    io.llmwatch.processor.trace.TraceAssembly} must be part of the same topology

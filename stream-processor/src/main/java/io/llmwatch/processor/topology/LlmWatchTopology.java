@@ -43,7 +43,8 @@ import java.time.Clock;
  *       ─► {@link CostAttribution}: attribute per dimension, pre-aggregated per task, windowed aggregates
  *       ─► {@link DetectionTopology}: cost, budget, quality, drift, latency and error detectors ─► alerts
  *       ─► {@link TraceAssembly}: spans of a trace gathered into one tree (stores traces, traces-by-user)
- *       ─► {@link PromptVersionAnalytics}: per prompt version statistics (store prompt-versions)
+ *       ─► {@link PromptVersionAnalytics}: per prompt version statistics, feedback credited via traces (store prompt-versions)
+ * feedback ─► {@link PromptVersionAnalytics} (credited through the trace store) and {@link DetectionTopology}
  * alerts ─► recent alerts (store alerts-recent)
  * </pre>
  *
@@ -78,10 +79,8 @@ public final class LlmWatchTopology {
 
         CostAttribution.addTo(builder, pricedCalls, settings);
         TraceAssembly.addTo(builder, pricedSpans, TraceSettings.DEFAULTS);
-        // Feedback credits prompt versions through the trace store: addTo(builder, pricedCalls, feedback,
-        // TraceSettings.DEFAULTS.retention()). A topic can be a source only once per topology: the feedback stream
-        // below is the one source, for detection and (once wired) prompt analytics.
-        PromptVersionAnalytics.addTo(builder, pricedCalls);
+        // A topic can be a source only once per topology: the one feedback stream serves prompt analytics and detection.
+        PromptVersionAnalytics.addTo(builder, pricedCalls, feedback, TraceSettings.DEFAULTS.retention());
         DetectionTopology.addTo(builder, pricedCalls, feedback, settings.detection(), clock);
         addRecentAlerts(builder, settings);
         return builder.build();

@@ -419,7 +419,7 @@ async function openTrace(traceId) {
       + `<div class="span-cost num">${node.costUsd === null ? 'unpriced' : '$' + Dec.round(Dec.parse(node.costUsd), 6)}</div>`
       + `<div class="span-latency num">${fmt.ms(node.latencyMs)}</div>${spanDetail(node)}</div>`;
   }).join('');
-  $('trace-view').scrollIntoView();
+  window.scrollTo(0, 0);
   $('trace-totals').innerHTML = `Total: <span data-total="latency">${fmt.ms(trace.latencyMs)}</span> · `
     + `<span data-total="cost">${fmt.usd(trace.costUsd)}</span> · ${trace.spanCount} spans · ${trace.llmCalls} LLM calls · `
     + `${trace.inputTokens} → ${trace.outputTokens} tokens${trace.droppedSpans ? ` · ${trace.droppedSpans} spans not kept` : ''}`;

@@ -37,8 +37,10 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,6 +62,9 @@ class DetectionTopologyTest {
 
     private static final Instant START = Instant.parse("2026-11-26T10:00:00Z");
     private static final long NANOS_PER_MILLI = 1_000_000L;
+
+    @TempDir
+    Path stateDirectory;
 
     private TopologyTestDriver driver;
     private TestInputTopic<String, SpanEvent> spans;
@@ -92,6 +97,8 @@ class DetectionTopologyTest {
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "llmwatch-detection-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         config.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+        // Its own state directory: another build running this test at the same time must not share RocksDB locks.
+        config.put(StreamsConfig.STATE_DIR_CONFIG, stateDirectory.toString());
         // The detection part alone: attribution, traces and prompt analytics would only slow the test down.
         StreamsBuilder builder = new StreamsBuilder();
         SpanCostCalculator pricing = new SpanCostCalculator(PriceCatalog.bundled());

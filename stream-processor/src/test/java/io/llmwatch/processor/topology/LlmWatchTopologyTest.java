@@ -5,10 +5,14 @@ import io.llmwatch.processor.cost.Dimension;
 import io.llmwatch.processor.cost.SpanCostCalculator;
 import io.llmwatch.processor.pricing.PriceCatalog;
 import io.llmwatch.processor.pricing.updates.PriceBook;
+import io.llmwatch.processor.prompt.PromptVersionAnalytics;
+import io.llmwatch.processor.prompt.PromptVersionStats;
 import io.llmwatch.processor.serde.InternalSerdes;
 import io.llmwatch.schemas.price.PriceEntry;
 import io.llmwatch.schemas.alert.AlertEvent;
 import io.llmwatch.schemas.alert.AlertStatus;
+import io.llmwatch.schemas.feedback.FeedbackEvent;
+import io.llmwatch.schemas.span.PromptRef;
 import io.llmwatch.schemas.span.SpanEvent;
 import io.llmwatch.schemas.topic.Topics;
 import org.apache.kafka.common.header.Header;
@@ -23,6 +27,7 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -201,6 +206,24 @@ class LlmWatchTopologyTest {
         });
         assertThat(unpriced).extracting(AlertEvent::getWindowStartMillis)
                 .containsExactly(START.toEpochMilli(), START.plus(Duration.ofHours(1)).toEpochMilli());
+    }
+
+    @Test
+    void creditsLateFeedbackToThePromptVersionOfTheScoredTrace() {
+        SpanEvent call = SpanEvent.newBuilder(TestSpans.llmCall(START.plusSeconds(5), "openai", "gpt-4o", "search", "u-1", 1_000, 500))
+                .setPrompt(PromptRef.newBuilder().setName("answer").setVersion(7).build()).build();
+        send(call);
+        TestInputTopic<String, FeedbackEvent> feedback = driver.createInputTopic(Topics.FEEDBACK.name(),
+                Topics.FEEDBACK.keySerde().serializer(), Topics.FEEDBACK.valueSerde().serializer());
+        Instant tenMinutesLater = START.plus(Duration.ofMinutes(10));
+        feedback.pipeInput(call.getTraceId(), FeedbackEvent.newBuilder().setFeedbackId("f-1").setTraceId(call.getTraceId())
+                .setName("thumbs").setValue(1.0).setTimestampMillis(tenMinutesLater.toEpochMilli()).build(), tenMinutesLater);
+
+        KeyValueStore<String, PromptVersionStats> versions = driver.getKeyValueStore(PromptVersionAnalytics.STORE);
+        PromptVersionStats v7 = versions.get("answer@7");
+        assertThat(v7.calls()).isEqualTo(1);
+        assertThat(v7.feedbackScores()).isEqualTo(1);
+        assertThat(v7.qualitySum()).isEqualTo(1.0);
     }
 
     @Test
