@@ -45,7 +45,7 @@ public final class DeliveryCore implements AutoCloseable {
      * Attempts under way at once per destination, each for a different group (a group's notifications
      * stay in order): one slow answer does not hold back every other incident.
      */
-    static final int THREADS_PER_DESTINATION = 4;
+    public static final int THREADS_PER_DESTINATION = 4;
 
     private final Deserializer<AlertEvent> alerts = Topics.ALERTS.valueSerde().deserializer();
     private final Map<String, DestinationWorker> workers = new LinkedHashMap<>();
