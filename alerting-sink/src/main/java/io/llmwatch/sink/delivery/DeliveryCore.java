@@ -41,12 +41,6 @@ public final class DeliveryCore implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryCore.class);
 
-    /**
-     * Attempts under way at once per destination, each for a different group (a group's notifications
-     * stay in order): one slow answer does not hold back every other incident.
-     */
-    public static final int THREADS_PER_DESTINATION = 4;
-
     private final Deserializer<AlertEvent> alerts = Topics.ALERTS.valueSerde().deserializer();
     private final Map<String, DestinationWorker> workers = new LinkedHashMap<>();
     private final List<Thread> threads = new ArrayList<>();
@@ -76,7 +70,7 @@ public final class DeliveryCore implements AutoCloseable {
     /** Starts the delivery threads of every destination. */
     public void start() {
         workers.values().forEach(worker -> {
-            for (int i = 0; i < THREADS_PER_DESTINATION; i++) {
+            for (int i = 0; i < worker.concurrency(); i++) {
                 Thread thread = new Thread(worker, "llmwatch-deliver-" + worker.name() + "-" + i);
                 thread.setDaemon(true);
                 threads.add(thread);

@@ -19,4 +19,13 @@ public interface Destination {
     default Optional<RateLimit> rateLimit() {
         return Optional.empty();
     }
+
+    /**
+     * Attempts under way at once, each for a different group (a group's notifications stay in order), so one
+     * slow answer does not hold back every other incident. Each may be on the wire when the sink is killed,
+     * and is then sent again after the restart.
+     */
+    default int concurrency() {
+        return 4;
+    }
 }

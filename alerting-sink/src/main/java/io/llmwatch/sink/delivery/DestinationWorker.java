@@ -61,6 +61,10 @@ final class DestinationWorker implements Runnable {
         return destination.name();
     }
 
+    int concurrency() {
+        return destination.concurrency();
+    }
+
     void add(String groupKey, GroupingPolicy policy, PendingAlert alert) {
         synchronized (lock) {
             groups.computeIfAbsent(groupKey, key -> new AlertGroup<>(key, policy)).add(alert.alert(), alert, clock.instant());

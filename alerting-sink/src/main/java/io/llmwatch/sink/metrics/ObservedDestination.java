@@ -41,4 +41,9 @@ public final class ObservedDestination implements Destination {
     public Optional<RateLimit> rateLimit() {
         return destination.rateLimit();
     }
+
+    @Override
+    public int concurrency() {
+        return destination.concurrency();
+    }
 }

@@ -63,4 +63,13 @@ public final class PagerDutyDestination implements Destination {
     public Optional<RateLimit> rateLimit() {
         return Optional.of(settings.rateLimit());
     }
+
+    /**
+     * One event at a time: a single connection covers the routing key's rate limit easily, and after a kill
+     * at most the one event on the wire is sent again, with a dedup key that PagerDuty folds into its incident.
+     */
+    @Override
+    public int concurrency() {
+        return 1;
+    }
 }
