@@ -8,17 +8,20 @@ import java.util.StringJoiner;
 /**
  * What {@code ./llmwatch bench agent} measured in one run.
  *
- * @param events                  events recorded in the throughput measurement (after a warm-up)
+ * @param events                  events recorded in each round of the throughput measurement (after a warm-up)
+ * @param rounds                  rounds of the throughput measurement, agent and raw producer taking turns
  * @param eventBytes              the average encoded size of those events, as stored on the topic
- * @param agentEventsPerSecond    events the agent delivered per second: first record() to last acknowledgement
- * @param rawEventsPerSecond      the same records, pre-serialized, sent by a plain producer with the same tuning
+ * @param agentEventsPerSecond    events the agent delivered per second, first record() to last acknowledgement:
+ *                                the median round
+ * @param rawEventsPerSecond      the same records, pre-serialized, sent by a plain producer with the same tuning:
+ *                                the median round
  * @param recordP50Nanos          record() on the application's thread while the agent delivered at full speed
  * @param outageEvents            events recorded while the broker was stopped and restarted
  * @param brokerDownMillis        from stopping the broker to its serving again
  * @param brokerDownMaxBlockNanos the longest record() call in that time
  * @param delivered               events of both measurements found on the topic afterwards
  */
-public record AgentBenchReport(int events, long eventBytes, double agentEventsPerSecond, double rawEventsPerSecond,
+public record AgentBenchReport(int events, int rounds, long eventBytes, double agentEventsPerSecond, double rawEventsPerSecond,
                                long recordP50Nanos, long recordP99Nanos, long recordP999Nanos, long recordMaxNanos,
                                int outageEvents, long brokerDownMillis, long brokerDownMaxBlockNanos,
                                long offered, long accepted, long dropped, long spooled, long replayed, long sent,
@@ -59,6 +62,7 @@ public record AgentBenchReport(int events, long eventBytes, double agentEventsPe
     private Map<String, String> fields() {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("events", Integer.toString(events));
+        fields.put("rounds", Integer.toString(rounds));
         fields.put("event_bytes", Long.toString(eventBytes));
         fields.put("agent_events_per_s", Long.toString(Math.round(agentEventsPerSecond)));
         fields.put("raw_producer_events_per_s", Long.toString(Math.round(rawEventsPerSecond)));

@@ -2,20 +2,21 @@ package io.llmwatch.launcher.bench;
 
 import io.llmwatch.agent.export.AgentProducerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The baseline: a plain {@code KafkaProducer} with the agent's tuning sending records already serialized, as
- * fast as one thread can. Unlike the agent it may block when its buffer is full, which is how a plain
- * producer applies back-pressure.
+ * The baseline: a plain {@code KafkaProducer} with the agent's tuning and types (a string key, the value
+ * already serialized) sending records as fast as one thread can. Unlike the agent it may block when its
+ * buffer is full, which is how a plain producer applies back-pressure. Sharing the agent's types also keeps
+ * the JIT's profile of the producer's code the same for both, so neither run deoptimizes the other's.
  */
 final class RawProducerRun {
 
@@ -26,15 +27,15 @@ final class RawProducerRun {
 
     /** Sends {@code records} to {@code topic} and waits for every acknowledgement; returns events per second. */
     static double eventsPerSecond(String bootstrapServers, String topic, List<ConsumerRecord<byte[], byte[]>> records) {
-        List<ProducerRecord<byte[], byte[]>> outgoing = records.stream()
-                .map(record -> new ProducerRecord<>(topic, record.key(), record.value())).toList();
+        List<ProducerRecord<String, byte[]>> outgoing = records.stream()
+                .map(record -> new ProducerRecord<>(topic, new String(record.key(), StandardCharsets.UTF_8), record.value())).toList();
         Map<String, Object> config = AgentProducerConfig.build(bootstrapServers, "llmwatch-bench-raw-producer",
                 Map.of(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) MAX_BLOCK.toMillis()));
         AtomicLong failures = new AtomicLong();
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
+        try (Producer<String, byte[]> producer = AgentProducerConfig.newProducer(config)) {
             producer.partitionsFor(topic);
             long started = System.nanoTime();
-            for (ProducerRecord<byte[], byte[]> record : outgoing) {
+            for (ProducerRecord<String, byte[]> record : outgoing) {
                 producer.send(record, (metadata, error) -> {
                     if (error != null) {
                         failures.incrementAndGet();

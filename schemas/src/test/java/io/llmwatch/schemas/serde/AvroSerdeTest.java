@@ -47,6 +47,22 @@ class AvroSerdeTest {
         assertThat(fingerprint).isEqualTo(SchemaCatalog.fingerprint(FeedbackEvent.getClassSchema()));
     }
 
+    /**
+     * Other languages' Avro libraries read these bytes, so they must be exactly Avro's own single-object
+     * encoding: checked for a small value, one larger than any buffer involved, and a small one again on the
+     * same thread after the large one.
+     */
+    @Test
+    void writesExactlyWhatAvrosOwnEncoderWrites() throws IOException {
+        BinaryMessageEncoder<FeedbackEvent> avros = new BinaryMessageEncoder<>(
+                org.apache.avro.specific.SpecificData.get(), FeedbackEvent.getClassSchema());
+        FeedbackEvent large = FeedbackEvent.newBuilder(feedback()).setComment("é…".repeat(70_000)).setUser("u-1").build();
+
+        for (FeedbackEvent value : new FeedbackEvent[] {feedback(), large, feedback()}) {
+            assertThat(serde.encode(value)).isEqualTo(avros.encode(value).array());
+        }
+    }
+
     @Test
     void rejectsBytesThatAreNotAvroWithAClearReason() {
         assertThatThrownBy(() -> serde.decode("{\"json\":true}".getBytes()))

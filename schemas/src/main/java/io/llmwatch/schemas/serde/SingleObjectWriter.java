@@ -1,0 +1,102 @@
+package io.llmwatch.schemas.serde;
+
+import org.apache.avro.Schema;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DatumWriter;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificData;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Arrays;
+
+/**
+ * Writes Avro single-object encoding ({@code C3 01}, the schema's 8-byte fingerprint little-endian, then the
+ * binary body), byte for byte what Avro's {@code BinaryMessageEncoder} writes, at a fraction of its cost.
+ *
+ * <p>Avro's encoder writes every field straight into a {@code ByteArrayOutputStream}, one synchronized call
+ * per field, which made encoding a 300-byte span cost more than sending it. Here each thread keeps a buffered
+ * encoder over an unsynchronized buffer, so a value costs one copy into its final array.
+ */
+final class SingleObjectWriter<T> {
+
+    private static final byte[] MAGIC = {(byte) 0xC3, (byte) 0x01};
+    private static final int FINGERPRINT_BYTES = 8;
+
+    private final byte[] header;
+    private final DatumWriter<T> datumWriter;
+    /** Serdes are shared by every stream thread and the agent's worker; each needs its own buffer. */
+    private final ThreadLocal<ThreadBuffer> buffers = ThreadLocal.withInitial(ThreadBuffer::new);
+
+    @SuppressWarnings("unchecked")
+    SingleObjectWriter(SpecificData model, Schema schema) {
+        this.datumWriter = (DatumWriter<T>) model.createDatumWriter(schema);
+        this.header = header(SchemaCatalog.fingerprint(schema));
+    }
+
+    byte[] write(T value) throws IOException {
+        ThreadBuffer buffer = buffers.get();
+        buffer.bytes.reset();
+        buffer.bytes.write(header, 0, header.length);
+        BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(buffer.bytes, buffer.encoder);
+        buffer.encoder = encoder;
+        datumWriter.write(value, encoder);
+        encoder.flush();
+        return buffer.bytes.toByteArray();
+    }
+
+    private static byte[] header(long fingerprint) {
+        byte[] header = Arrays.copyOf(MAGIC, MAGIC.length + FINGERPRINT_BYTES);
+        for (int i = 0; i < FINGERPRINT_BYTES; i++) {
+            header[MAGIC.length + i] = (byte) (fingerprint >>> (8 * i));
+        }
+        return header;
+    }
+
+    private static final class ThreadBuffer {
+        final GrowableBytes bytes = new GrowableBytes();
+        BinaryEncoder encoder;
+    }
+
+    /** A {@code ByteArrayOutputStream} without its locks: only its own thread ever writes to it. */
+    private static final class GrowableBytes extends OutputStream {
+
+        private static final int INITIAL_CAPACITY = 1024;
+        private static final int MAX_RETAINED_CAPACITY = 64 * 1024;
+
+        private byte[] bytes = new byte[INITIAL_CAPACITY];
+        private int size;
+
+        void reset() {
+            size = 0;
+        }
+
+        /** The bytes written; a buffer grown for one huge value is let go rather than kept by the thread for good. */
+        byte[] toByteArray() {
+            byte[] written = Arrays.copyOf(bytes, size);
+            if (bytes.length > MAX_RETAINED_CAPACITY) {
+                bytes = new byte[INITIAL_CAPACITY];
+            }
+            return written;
+        }
+
+        @Override
+        public void write(int b) {
+            ensureCapacity(size + 1);
+            bytes[size++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] source, int offset, int length) {
+            ensureCapacity(size + length);
+            System.arraycopy(source, offset, bytes, size, length);
+            size += length;
+        }
+
+        private void ensureCapacity(int needed) {
+            if (needed > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(needed, 2 * bytes.length));
+            }
+        }
+    }
+}
