@@ -1,5 +1,6 @@
 package io.llmwatch.schemas.serde;
 
+import io.llmwatch.schemas.io.UnsynchronizedByteArrayOutputStream;
 import org.apache.avro.Schema;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DatumWriter;
@@ -7,7 +8,6 @@ import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificData;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.util.Arrays;
 
 /**
@@ -16,7 +16,7 @@ import java.util.Arrays;
  *
  * <p>Avro's encoder writes every field straight into a {@code ByteArrayOutputStream}, one synchronized call
  * per field, which made encoding a 300-byte span cost more than sending it. Here each thread keeps a buffered
- * encoder over an unsynchronized buffer, so a value costs one copy into its final array.
+ * encoder over an {@link UnsynchronizedByteArrayOutputStream}, so a value costs one copy into its final array.
  */
 final class SingleObjectWriter<T> {
 
@@ -42,7 +42,7 @@ final class SingleObjectWriter<T> {
         buffer.encoder = encoder;
         datumWriter.write(value, encoder);
         encoder.flush();
-        return buffer.bytes.toByteArray();
+        return buffer.written();
     }
 
     private static byte[] header(long fingerprint) {
@@ -54,49 +54,19 @@ final class SingleObjectWriter<T> {
     }
 
     private static final class ThreadBuffer {
-        final GrowableBytes bytes = new GrowableBytes();
-        BinaryEncoder encoder;
-    }
-
-    /** A {@code ByteArrayOutputStream} without its locks: only its own thread ever writes to it. */
-    private static final class GrowableBytes extends OutputStream {
-
+        /** A buffer grown for one huge value is let go rather than kept by the thread for good. */
+        private static final int MAX_RETAINED_BYTES = 64 * 1024;
         private static final int INITIAL_CAPACITY = 1024;
-        private static final int MAX_RETAINED_CAPACITY = 64 * 1024;
 
-        private byte[] bytes = new byte[INITIAL_CAPACITY];
-        private int size;
+        UnsynchronizedByteArrayOutputStream bytes = new UnsynchronizedByteArrayOutputStream(INITIAL_CAPACITY);
+        BinaryEncoder encoder;
 
-        void reset() {
-            size = 0;
-        }
-
-        /** The bytes written; a buffer grown for one huge value is let go rather than kept by the thread for good. */
-        byte[] toByteArray() {
-            byte[] written = Arrays.copyOf(bytes, size);
-            if (bytes.length > MAX_RETAINED_CAPACITY) {
-                bytes = new byte[INITIAL_CAPACITY];
+        byte[] written() {
+            byte[] written = bytes.toByteArray();
+            if (written.length > MAX_RETAINED_BYTES) {
+                bytes = new UnsynchronizedByteArrayOutputStream(INITIAL_CAPACITY);
             }
             return written;
-        }
-
-        @Override
-        public void write(int b) {
-            ensureCapacity(size + 1);
-            bytes[size++] = (byte) b;
-        }
-
-        @Override
-        public void write(byte[] source, int offset, int length) {
-            ensureCapacity(size + length);
-            System.arraycopy(source, offset, bytes, size, length);
-            size += length;
-        }
-
-        private void ensureCapacity(int needed) {
-            if (needed > bytes.length) {
-                bytes = Arrays.copyOf(bytes, Math.max(needed, 2 * bytes.length));
-            }
         }
     }
 }

@@ -4,7 +4,7 @@ import io.llmwatch.processor.pricing.usage.TokenUsage;
 import io.llmwatch.processor.pricing.usage.UnitRegistry;
 import io.llmwatch.processor.pricing.usage.UsageUnit;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,29 +20,42 @@ import java.util.stream.Collectors;
  */
 final class LeafCounts {
 
-    private LeafCounts() {
+    /** The priced units, most specific first, so each unit's priced parts already have their exclusive counts. */
+    private final List<UsageUnit> mostSpecificFirst;
+    /** For each unit, in the same order, the other priced units that are part of it. */
+    private final List<List<UsageUnit>> pricedParts;
+
+    /**
+     * The decomposition for a price sheet's units, worked out once per sheet: the order and the parts depend
+     * only on which units are priced, and every call the sheet prices reuses them.
+     */
+    LeafCounts(Set<UsageUnit> pricedUnits) {
+        this.mostSpecificFirst = pricedUnits.stream()
+                .sorted(Comparator.comparingInt((UsageUnit unit) -> -unit.dimensions().size())
+                        .thenComparing(UsageUnit::usageKey))
+                .toList();
+        this.pricedParts = mostSpecificFirst.stream().map(unit -> partsOf(unit, mostSpecificFirst)).toList();
     }
 
     /**
      * @throws IllegalArgumentException when the parts of a count add up to more than the count itself, or a count is
      *     needed but was not reported while parts of it were
      */
-    static Map<UsageUnit, Long> of(Set<UsageUnit> pricedUnits, TokenUsage usage) {
-        // Most specific units first, so each unit's priced parts already have their own exclusive counts.
-        List<UsageUnit> mostSpecificFirst = pricedUnits.stream()
-                .sorted(Comparator.comparingInt((UsageUnit unit) -> -unit.dimensions().size())
-                        .thenComparing(UsageUnit::usageKey))
-                .toList();
-        Map<UsageUnit, Long> leafCounts = new LinkedHashMap<>();
-        for (UsageUnit unit : mostSpecificFirst) {
+    Map<UsageUnit, Long> of(TokenUsage usage) {
+        Map<UsageUnit, Long> leafCounts = new HashMap<>();
+        for (int i = 0; i < mostSpecificFirst.size(); i++) {
+            UsageUnit unit = mostSpecificFirst.get(i);
             if (unit.usageKey().equals(UnitRegistry.REQUESTS)) {
                 leafCounts.put(unit, 1L);
                 continue;
             }
-            List<UsageUnit> pricedParts = partsOf(unit, mostSpecificFirst);
-            long leafCount = usage.count(unit) - pricedParts.stream().mapToLong(leafCounts::get).sum();
+            List<UsageUnit> parts = pricedParts.get(i);
+            long leafCount = usage.count(unit);
+            for (UsageUnit part : parts) {
+                leafCount -= leafCounts.get(part);
+            }
             if (leafCount < 0) {
-                throw new IllegalArgumentException(exceededMessage(unit, pricedParts, usage));
+                throw new IllegalArgumentException(exceededMessage(unit, parts, usage));
             }
             leafCounts.put(unit, leafCount);
         }
@@ -54,7 +67,6 @@ final class LeafCounts {
                 .filter(part -> !part.equals(unit) && unit.isAncestorOrSelfOf(part))
                 .toList();
     }
-
     private static String exceededMessage(UsageUnit unit, List<UsageUnit> parts, TokenUsage usage) {
         long total = usage.count(unit);
         for (UsageUnit part : parts) {

@@ -28,6 +28,8 @@ final class PriceSheet {
     private static final UsageUnit INPUT_TOKENS = UNITS.unitForUsageKey("input_tokens").orElseThrow();
 
     private final Map<UsageUnit, UnitPrice> prices;
+    private final LeafCounts leafCounts;
+    private final boolean tiered;
 
     /**
      * @throws IllegalArgumentException when a unit is priced but a unit it is part of is not (cache reads without
@@ -39,13 +41,15 @@ final class PriceSheet {
         this.prices = Collections.unmodifiableMap(new LinkedHashMap<>(prices));
         requireAncestorsPriced(this.prices.keySet());
         requireOverlapsPriced(this.prices.keySet());
+        this.leafCounts = new LeafCounts(this.prices.keySet());
+        this.tiered = this.prices.values().stream().anyMatch(UnitPrice::isTiered);
     }
 
     /** Prices {@code usage}, attributing each unit's amount to input or output by the unit's direction. */
     CostBreakdown cost(TokenUsage usage, PriceKey key) {
-        Map<UsageUnit, Long> counts = LeafCounts.of(prices.keySet(), usage);
+        Map<UsageUnit, Long> counts = leafCounts.of(usage);
         // Reading input_tokens can fail for a usage that only reports its parts, so only tiers make us read it.
-        long totalInputTokens = prices.values().stream().anyMatch(UnitPrice::isTiered) ? usage.count(INPUT_TOKENS) : 0;
+        long totalInputTokens = tiered ? usage.count(INPUT_TOKENS) : 0;
         BigDecimal input = BigDecimal.ZERO;
         BigDecimal output = BigDecimal.ZERO;
         BigDecimal total = BigDecimal.ZERO;

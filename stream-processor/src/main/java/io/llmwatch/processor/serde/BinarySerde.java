@@ -1,12 +1,12 @@
 package io.llmwatch.processor.serde;
 
+import io.llmwatch.schemas.io.UnsynchronizedByteArrayInputStream;
+import io.llmwatch.schemas.io.UnsynchronizedByteArrayOutputStream;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInput;
 import java.io.DataInputStream;
 import java.io.DataOutput;
@@ -57,7 +57,7 @@ public final class BinarySerde<T> implements Serde<T> {
     }
 
     public byte[] write(T value) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(TYPICAL_SIZE);
+        UnsynchronizedByteArrayOutputStream bytes = new UnsynchronizedByteArrayOutputStream(TYPICAL_SIZE);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeByte(FORMAT_VERSION);
             writer.write(value, out);
@@ -68,7 +68,7 @@ public final class BinarySerde<T> implements Serde<T> {
     }
 
     public T read(byte[] bytes) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+        try (DataInputStream in = new DataInputStream(new UnsynchronizedByteArrayInputStream(bytes))) {
             int version = in.readUnsignedByte();
             if (version != FORMAT_VERSION) {
                 throw new SerializationException("Cannot read " + typeName + ": unknown format version " + version);

@@ -1,13 +1,13 @@
 package io.llmwatch.processor.detection.signal;
 
 import io.llmwatch.processor.cost.CostSample;
+import io.llmwatch.schemas.io.UnsynchronizedByteArrayInputStream;
+import io.llmwatch.schemas.io.UnsynchronizedByteArrayOutputStream;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -36,7 +36,7 @@ public final class CallSignalSerde implements Serde<CallSignal> {
     }
 
     static byte[] write(CallSignal signal) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+        UnsynchronizedByteArrayOutputStream bytes = new UnsynchronizedByteArrayOutputStream(256);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             CostSample sample = signal.sample();
             out.writeByte(FORMAT);
@@ -78,7 +78,7 @@ public final class CallSignalSerde implements Serde<CallSignal> {
     }
 
     static CallSignal read(byte[] bytes) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+        try (DataInputStream in = new DataInputStream(new UnsynchronizedByteArrayInputStream(bytes))) {
             byte format = in.readByte();
             if (format != FORMAT) {
                 throw new SerializationException("Unknown call signal format " + format);
