@@ -58,11 +58,11 @@ final class InFlight {
      */
     boolean handOver(Producer<String, byte[]> producer, EncodedEvent event, Settlement settlement) {
         Delivery delivery = new Delivery(event, settlement);
-        bytes.addAndGet(event.sizeInBytes());
+        bytes.addAndGet(delivery.sizeInBytes);
         if (delivery.send(producer)) {
             return true;
         }
-        bytes.addAndGet(-event.sizeInBytes());
+        bytes.addAndGet(-delivery.sizeInBytes);
         return false;
     }
 
@@ -93,6 +93,11 @@ final class InFlight {
     private final class Delivery implements Callback {
 
         private final EncodedEvent event;
+        /**
+         * Measured by the worker, which has just encoded the event: the network thread completes deliveries
+         * long after, and reading the value's length there would fetch a cold cache line per event.
+         */
+        private final int sizeInBytes;
         private final Settlement settlement;
         private final Thread sendingThread = Thread.currentThread();
         private final long handedOverAtNanos = System.nanoTime();
@@ -102,6 +107,7 @@ final class InFlight {
 
         Delivery(EncodedEvent event, Settlement settlement) {
             this.event = event;
+            this.sizeInBytes = event.sizeInBytes();
             this.settlement = settlement;
         }
 
@@ -130,7 +136,7 @@ final class InFlight {
         }
 
         private void complete(Exception error) {
-            bytes.addAndGet(-event.sizeInBytes());
+            bytes.addAndGet(-sizeInBytes);
             if (error == null) {
                 counters.sent(System.nanoTime() - handedOverAtNanos);
                 settle();
