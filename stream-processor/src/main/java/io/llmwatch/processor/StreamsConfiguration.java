@@ -27,15 +27,12 @@ public final class StreamsConfiguration {
      * topologies it compares). Under exactly-once each commit is a transaction and each commit interval
      * writes one changelog record per dirty key, so committing once a second instead of every 100 ms
      * cuts transactions tenfold and lets the store caches fold many updates of a key into one record;
-     * the caches get room for a second's distinct keys. That room matters more than it looks: when a
-     * store's cache must evict an entry written since the last commit, Kafka Streams flushes every dirty entry
-     * of that store, so a cache too small for one commit interval's writes (64 MiB was, at a few thousand spans
-     * a second) flushes on nearly every put. Producer batches are larger and lz4-compressed, since changelog
-     * and repartition records are small and many.
+     * the caches get room for a second's distinct keys. Producer batches are larger and lz4-compressed,
+     * since changelog and repartition records are small and many.
      */
     public static final Map<String, Object> THROUGHPUT = Map.of(
             StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1_000,
-            StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 256L * 1024 * 1024,
+            StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 64L * 1024 * 1024,
             StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 256 * 1024,
             StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 20,
             StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
