@@ -1,7 +1,9 @@
 package io.llmwatch.sink;
 
+import io.llmwatch.sink.api.SilenceAccess;
 import io.llmwatch.sink.api.SilenceApi;
 import io.llmwatch.sink.metrics.DeliveryObserver;
+import io.llmwatch.sink.metrics.SinkClients;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -13,6 +15,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -47,7 +50,8 @@ public final class AlertSink implements AutoCloseable {
         this.runtime = new SinkRuntime(config, observer);
         this.consumer = new KafkaConsumer<>(consumerConfig(config), new ByteArrayDeserializer(), new ByteArrayDeserializer());
         this.loop = new AlertConsumerLoop(consumer, runtime.core());
-        this.api = config.silenceApi().map(address -> SilenceApi.start(address, runtime.silences(), runtime.core()));
+        this.api = config.silenceApi().map(address -> SilenceApi.start(address, runtime.silences(), runtime.core(),
+                SilenceAccess.of(config.silenceApiAuthentication())));
         // Not a daemon: a process running the sink stays up until close() is called, e.g. from a shutdown hook.
         this.thread = new Thread(this::run, "llmwatch-alert-sink");
         LOG.info("Alert sink configured: {}", config);
@@ -68,6 +72,11 @@ public final class AlertSink implements AutoCloseable {
         // The processor writes alerts in transactions; an aborted one must never page anyone.
         properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         return properties;
+    }
+
+    /** The sink's Kafka clients, for their metrics only. */
+    public SinkClients kafkaClients() {
+        return new SinkClients(List.of(consumer), runtime.producers());
     }
 
     /** The port of the silences API, when it runs. */

@@ -1,5 +1,6 @@
 package io.llmwatch.sink;
 
+import io.llmwatch.schemas.auth.ApiAuthentication;
 import io.llmwatch.sink.delivery.AlertLinks;
 import io.llmwatch.sink.delivery.BackoffSettings;
 import io.llmwatch.sink.delivery.RateLimit;
@@ -31,12 +32,14 @@ import java.util.Optional;
  * @param routes           the routes file's table; empty: every alert to every destination, at once
  * @param links            base URL of the dashboard and query API that messages link to
  * @param silenceApi       where the silences REST API listens; empty for none
+ * @param silenceApiAuthentication the bearer tokens the silences API accepts (the query API's tokens file);
+ *                         open without tokens, which is why it binds to loopback by default
  * @param backoff          how long to wait between delivery attempts
  */
 public record SinkConfig(String bootstrapServers, Map<String, String> clientProperties, String groupId,
                          Optional<WebhookSettings> webhook, Optional<SlackSettings> slack, Optional<PagerDutySettings> pagerDuty,
                          Optional<RouteTable> routes, AlertLinks links, Optional<InetSocketAddress> silenceApi,
-                         BackoffSettings backoff) {
+                         ApiAuthentication silenceApiAuthentication, BackoffSettings backoff) {
 
     public static final String DEFAULT_GROUP_ID = "llmwatch-alerting-sink";
     /** The silences API listens on the loopback interface unless told otherwise: it changes who gets paged. */
@@ -53,6 +56,7 @@ public record SinkConfig(String bootstrapServers, Map<String, String> clientProp
         Objects.requireNonNull(routes, "routes");
         Objects.requireNonNull(links, "links");
         Objects.requireNonNull(silenceApi, "silenceApi");
+        Objects.requireNonNull(silenceApiAuthentication, "silenceApiAuthentication");
         Objects.requireNonNull(backoff, "backoff");
     }
 
@@ -75,6 +79,7 @@ public record SinkConfig(String bootstrapServers, Map<String, String> clientProp
                 + ", pagerDuty=" + pagerDuty.map(p -> p.eventsUrl() + " key " + p.routingKey().masked()).orElse("none")
                 + ", routes=" + routes.map(table -> table.routes().size() + " route(s)").orElse("default")
                 + ", links=" + links.baseUrl() + ", silenceApi=" + silenceApi.map(Object::toString).orElse("off")
+                + ", silenceApiAuthentication=" + silenceApiAuthentication
                 + ", backoff=" + backoff + "]";
     }
 
@@ -98,6 +103,7 @@ public record SinkConfig(String bootstrapServers, Map<String, String> clientProp
         private RouteTable routes;
         private AlertLinks links = AlertLinks.LOCAL;
         private InetSocketAddress silenceApi;
+        private ApiAuthentication silenceApiAuthentication = ApiAuthentication.open();
         private Duration backoffBase = BackoffSettings.DEFAULT.base();
         private Duration backoffMax = BackoffSettings.DEFAULT.max();
 
@@ -196,6 +202,12 @@ public record SinkConfig(String bootstrapServers, Map<String, String> clientProp
             return this;
         }
 
+        /** Requires a bearer token on the silences API (default: open, for an API on loopback). */
+        public Builder silenceApiAuthentication(ApiAuthentication authentication) {
+            this.silenceApiAuthentication = Objects.requireNonNull(authentication, "authentication");
+            return this;
+        }
+
         public Builder backoff(Duration base, Duration max) {
             this.backoffBase = base;
             this.backoffMax = max;
@@ -209,7 +221,7 @@ public record SinkConfig(String bootstrapServers, Map<String, String> clientProp
                     Optional.ofNullable(pagerDutyRoutingKey).map(key -> new PagerDutySettings(key, pagerDutyUrl,
                             pagerDutyRateLimit, pagerDutyThrottledPause)),
                     Optional.ofNullable(routes), links, Optional.ofNullable(silenceApi),
-                    new BackoffSettings(backoffBase, backoffMax));
+                    silenceApiAuthentication, new BackoffSettings(backoffBase, backoffMax));
         }
 
         private Optional<WebhookSettings> webhook() {

@@ -109,6 +109,11 @@ public final class SinkRuntime implements AutoCloseable {
         return silences;
     }
 
+    /** The producers this runtime owns, for their metrics only (see {@link io.llmwatch.sink.metrics.SinkClients}). */
+    public List<Producer<?, ?>> producers() {
+        return List.of(deadLetterProducer, stateProducer);
+    }
+
     public void start() {
         core.start();
     }

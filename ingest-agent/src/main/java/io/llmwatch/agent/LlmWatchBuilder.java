@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -69,6 +70,7 @@ public final class LlmWatchBuilder {
     private long spoolMaxBytes = DEFAULT_SPOOL_MAX_BYTES;
     private FsyncPolicy spoolFsync = DEFAULT_SPOOL_FSYNC;
     private Function<Map<String, Object>, Producer<String, byte[]>> producerFactory = AgentProducerConfig::newProducer;
+    private Consumer<? super Producer<?, ?>> producerMetrics = producer -> { };
 
     LlmWatchBuilder() {
     }
@@ -143,6 +145,17 @@ public final class LlmWatchBuilder {
      */
     public LlmWatchBuilder redactPattern(String label, String regex) {
         redactionPatterns.put(requireNonBlank(label, "label"), Pattern.compile(Objects.requireNonNull(regex, "regex")));
+        return this;
+    }
+
+    /**
+     * Hands the client's Kafka producer to {@code binder} once it is built, so the app can export the
+     * producer's metrics with its own library (e.g. Micrometer's {@code KafkaClientMetrics}, which reads
+     * {@code metrics()} only): the agent itself depends on no metrics library. The agent owns the producer,
+     * sends with it from its worker and closes it; {@code binder} must do nothing else with it.
+     */
+    public LlmWatchBuilder producerMetrics(Consumer<? super Producer<?, ?>> binder) {
+        this.producerMetrics = Objects.requireNonNull(binder, "binder");
         return this;
     }
 
@@ -282,6 +295,7 @@ public final class LlmWatchBuilder {
                 captureContent ? ContentCapture.redactedText(Redactor.withCustomPatterns(redactionPatterns))
                         : ContentCapture.HASHES_ONLY);
         JmxRegistration jmx = JmxRegistration.register(JmxRegistration.agentName(clientId), new AgentMetrics(pipeline::counters));
+        producerMetrics.accept(producer);
         return new LlmWatch(pipeline, mapper, defaults, closeTimeout, shutdownHook, jmx);
     }
 

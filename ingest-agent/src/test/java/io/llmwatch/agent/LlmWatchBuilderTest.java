@@ -1,5 +1,6 @@
 package io.llmwatch.agent;
 
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -8,6 +9,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
@@ -60,6 +63,15 @@ class LlmWatchBuilderTest {
                 .containsEntry(ProducerConfig.LINGER_MS_CONFIG, 20)
                 .containsEntry("security.protocol", "SSL");
         assertThat((String) kafka.producerConfig().get(ProducerConfig.CLIENT_ID_CONFIG)).startsWith("llmwatch-agent-helpdesk-");
+    }
+
+    @Test
+    void handsTheProducerItSendsWithToTheMetricsBinderOnce() {
+        List<Producer<?, ?>> bound = new ArrayList<>();
+
+        watch = kafka.builder().producerMetrics(bound::add).build();
+
+        assertThat(bound).containsExactly(kafka.producer());
     }
 
     @Test

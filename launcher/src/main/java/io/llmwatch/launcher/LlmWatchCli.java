@@ -2,6 +2,7 @@ package io.llmwatch.launcher;
 
 import io.llmwatch.launcher.command.AgentCommand;
 import io.llmwatch.launcher.command.BenchCommand;
+import io.llmwatch.launcher.command.BudgetsCommand;
 import io.llmwatch.launcher.command.CostCommand;
 import io.llmwatch.launcher.command.DemoCommand;
 import io.llmwatch.launcher.command.NabCommand;
@@ -32,6 +33,7 @@ import java.io.UncheckedIOException;
                 SimulateCommand.class,
                 CostCommand.class,
                 PricesCommand.class,
+                BudgetsCommand.class,
                 NabCommand.class,
                 QueryCommand.class,
                 BenchCommand.class,

@@ -201,6 +201,26 @@ class ClusterQueryIT {
     }
 
     @Test
+    void tracksPromptQualityPerWindowAlikeFromBothInstances() throws Exception {
+        String quality = "/api/prompts/" + URLEncoder.encode(PROMPT, StandardCharsets.UTF_8) + "/quality?window=1h&from="
+                + NOW.minus(Duration.ofHours(2)) + "&to=" + NOW.plus(Duration.ofHours(2));
+        assertBothInstancesAnswerAlike(quality);
+
+        JsonNode versions = JsonSerde.MAPPER.readTree(body(apis.get(0), quality)).get("versions");
+        assertThat(versions).extracting(version -> version.get("version").asText()).containsExactly("1", "2");
+        // version v's calls were scored 0.5 × v, one score per call
+        assertThat(versions.get(0).get("scores").asLong()).isEqualTo(TRACES / 2);
+        assertThat(versions.get(0).get("averageQuality").asDouble()).isEqualTo(0.5);
+        assertThat(versions.get(1).get("averageQuality").asDouble()).isEqualTo(1.0);
+        assertThat(versions.get(1).get("windows")).allSatisfy(window ->
+                assertThat(window.get("averageQuality").asDouble()).isEqualTo(1.0));
+        assertThat(apis.get(1).get("/api/prompts/never-used-" + RUN + "/quality").statusCode()).isEqualTo(404);
+        String prompt = "/api/prompts/" + URLEncoder.encode(PROMPT, StandardCharsets.UTF_8);
+        assertThat(apis.get(0).get(prompt + "/quality?window=2m").statusCode()).isEqualTo(400);
+        assertThat(apis.get(0).get(prompt + "/quality?from=" + NOW + "&to=" + NOW.minusSeconds(1)).statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void answersCostAndAlertsAlikeFromBothInstances() {
         assertBothInstancesAnswerAlike("/api/alerts?limit=1000");
 

@@ -23,6 +23,7 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 
@@ -35,6 +36,8 @@ import java.util.concurrent.Executors;
  *   <li>{@code GET /api/silences/{id}}, {@code DELETE /api/silences/{id}} (expires it now)</li>
  *   <li>{@code GET /api/health}: destinations and how many alerts are not settled yet</li>
  * </ul>
+ * With tokens configured every {@code /api/silences} request needs a bearer token ({@link SilenceAccess} says
+ * which role may do what); {@code /api/health} answers without one, for probes, and tells nothing about alerts.
  */
 public final class SilenceApi implements AutoCloseable {
 
@@ -46,21 +49,23 @@ public final class SilenceApi implements AutoCloseable {
     private final HttpServer server;
     private final SilenceStore silences;
     private final DeliveryCore core;
+    private final SilenceAccess access;
 
-    private SilenceApi(HttpServer server, SilenceStore silences, DeliveryCore core) {
+    private SilenceApi(HttpServer server, SilenceStore silences, DeliveryCore core, SilenceAccess access) {
         this.server = server;
         this.silences = silences;
         this.core = core;
+        this.access = access;
     }
 
-    public static SilenceApi start(InetSocketAddress address, SilenceStore silences, DeliveryCore core) {
+    public static SilenceApi start(InetSocketAddress address, SilenceStore silences, DeliveryCore core, SilenceAccess access) {
         HttpServer server;
         try {
             server = HttpServer.create(address, 0);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot serve the sink API on " + address, e);
         }
-        SilenceApi api = new SilenceApi(server, silences, core);
+        SilenceApi api = new SilenceApi(server, silences, core, access);
         server.createContext(SILENCES, api::handleSilences);
         server.createContext("/api/health", api::handleHealth);
         server.setExecutor(Executors.newSingleThreadExecutor(runnable -> {
@@ -90,6 +95,12 @@ public final class SilenceApi implements AutoCloseable {
             String path = exchange.getRequestURI().getPath();
             String id = path.length() > SILENCES.length() + 1 ? path.substring(SILENCES.length() + 1) : null;
             String method = exchange.getRequestMethod();
+            Optional<SilenceAccess.Refusal> refusal =
+                    access.refusal(exchange.getRequestHeaders().getFirst("Authorization"), !method.equals("GET"));
+            if (refusal.isPresent()) {
+                refuse(exchange, refusal.get());
+                return;
+            }
             Instant now = Instant.now();
             if (id == null && method.equals("GET")) {
                 respond(exchange, 200, Map.of("silences", silences.book().all().stream().map(s -> s.toJson(now)).toList()));
@@ -114,6 +125,13 @@ public final class SilenceApi implements AutoCloseable {
             LOG.warn("Sink API request failed", e);
             respond(exchange, 500, error(e.toString()));
         }
+    }
+
+    private static void refuse(HttpExchange exchange, SilenceAccess.Refusal refusal) throws IOException {
+        if (refusal.status() == 401) {
+            exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"llmwatch\"");
+        }
+        respond(exchange, refusal.status(), error(refusal.message()));
     }
 
     private static Silence parse(Map<?, ?> body, Instant now) {

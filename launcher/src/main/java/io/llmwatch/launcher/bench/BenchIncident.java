@@ -12,7 +12,8 @@ import java.util.function.Predicate;
  * regression of the slowed model, or of its provider.
  *
  * @param name        what the JSON calls it, e.g. {@code cost_spike}
- * @param startMillis event time (and wall clock) of the first anomalous call
+ * @param startMillis event time (and wall clock) of the first anomalous call; an alert the incident caused is stamped
+ *                    no earlier, since alerts carry the newest event time the processor had seen when it decided
  * @param endMillis   event time of the last anomalous call
  * @param types       alert types the incident may raise
  * @param keys        which dimension keys ({@code dimension|value}) it touches
@@ -21,11 +22,6 @@ record BenchIncident(String name, long startMillis, long endMillis, Set<String> 
 
     /** Alerts about an incident may still fire a little after its last anomalous call, while windows close. */
     static final long AFTERMATH_MILLIS = 60_000;
-    /**
-     * A verdict is stamped with the event time of the call that completed the evidence; calls of other partitions
-     * processed a little behind can make that slightly older than the incident's first anomalous call.
-     */
-    static final long DISORDER_MILLIS = 5_000;
 
     BenchIncident {
         Objects.requireNonNull(name, "name");
@@ -36,7 +32,7 @@ record BenchIncident(String name, long startMillis, long endMillis, Set<String> 
     boolean explains(AlertEvent alert, long alertEventTimeMillis) {
         return types.contains(alert.getType())
                 && keys.test(alert.getDimension() + "|" + alert.getDimensionKey())
-                && alertEventTimeMillis >= startMillis - DISORDER_MILLIS
+                && alertEventTimeMillis >= startMillis
                 && alertEventTimeMillis <= endMillis + AFTERMATH_MILLIS;
     }
 }

@@ -139,7 +139,9 @@ public final class DetectionBenchmark {
         return List.of(
                 new BenchIncident("cost_spike", schedule.costSpike(), schedule.costSpike() + length,
                         Set.of("cost_spike", "cost_anomaly", "prompt_drift", "quality_degradation"),
-                        rollUpOf(checkout).or(key -> key.startsWith("user|") || key.startsWith("tenant|"))),
+                        // Its users, tenants and the global total spend what the feature spends.
+                        rollUpOf(checkout).or(key -> key.startsWith("user|") || key.startsWith("tenant|")
+                                || key.equals("global|all"))),
                 new BenchIncident("latency_regression", schedule.latency(), schedule.latency() + length,
                         Set.of("latency_regression", "ttft_regression", "prompt_drift", "quality_degradation"),
                         rollUpOf(search).or(key -> key.equals("provider|" + search.provider()))),

@@ -14,11 +14,13 @@ import java.util.concurrent.Callable;
 @Command(name = "soak", mixinStandardHelpOptions = true,
         description = {"Run steady span traffic through an embedded broker and a processor for --duration,",
                 "restarting the broker at 1/3 and the processor at 2/3, and report:",
-                "- heap after warm-up and at the end (each after a full GC);",
+                "- heap after warm-up (warm_up_s: the first quarter of --duration) and at",
+                "  the end, each after a full GC; the Streams record cache needs about",
+                "  4 minutes at the default rate to fill to its bound, so use 20m or more;",
                 "- the maximum consumer lag of the processor;",
                 "- cost lost or counted twice (attributed totals against the exact cost of every span sent);",
                 "- alerts fired.",
-                "Exits 1 if the heap grew by more than 20 % or any cost was lost or duplicated."})
+                "Exits 1 if the heap grew by more than 20 %% or any cost was lost or duplicated."})
 public final class SoakCommand implements Callable<Integer> {
 
     @Spec

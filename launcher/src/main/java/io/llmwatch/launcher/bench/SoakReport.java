@@ -11,13 +11,14 @@ import java.util.StringJoiner;
  * the exact cost of every span the broker acknowledged, so a shortfall is lost cost and an excess is
  * cost counted twice.
  *
+ * @param warmUpSeconds    how long the traffic ran before the heap was first measured
  * @param heapStartBytes   used heap after warm-up and a full GC
  * @param heapEndBytes     used heap after the run and a full GC
  * @param maxConsumerLag   the most span records the processor was ever behind, over all partitions
  * @param lagAtEnd         how far behind it was once the load stopped and it had caught up
  * @param alertsFired      firing alerts the processor published during the run
  */
-public record SoakReport(long durationSeconds, long spansSent, long spansFailed, long heapStartBytes, long heapEndBytes,
+public record SoakReport(long durationSeconds, long warmUpSeconds, long spansSent, long spansFailed, long heapStartBytes, long heapEndBytes,
                          long maxConsumerLag, long lagAtEnd, BigDecimal expectedCostUsd, BigDecimal observedCostUsd,
                          long expectedCalls, long observedCalls, long alertsFired, long brokerRestartAtSecond,
                          long processorRestartAtSecond) {
@@ -63,6 +64,7 @@ public record SoakReport(long durationSeconds, long spansSent, long spansFailed,
     private Map<String, String> fields() {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("duration_s", Long.toString(durationSeconds));
+        fields.put("warm_up_s", Long.toString(warmUpSeconds));
         fields.put("spans_sent", Long.toString(spansSent));
         fields.put("spans_failed", Long.toString(spansFailed));
         fields.put("heap_start_bytes", Long.toString(heapStartBytes));

@@ -24,10 +24,14 @@ public final class DemoCommand implements Callable<Integer> {
     @Mixin
     SimulatorOptions simulator;
 
+    @Mixin
+    CostAnomalyOptions costAnomaly;
+
     @Override
     public Integer call() throws Exception {
         PipelineSettings settings = run.pipeline(KafkaOptions.embedded())
                 .simulator(simulator.role())
+                .detection(costAnomaly.detection(CostAnomalyOptions.DEMO))
                 .build();
         try (Pipeline pipeline = Pipeline.start(settings, spec.commandLine().getOut())) {
             return pipeline.runUntilStopped(run.duration());

@@ -28,6 +28,10 @@ public final class PipelineRunOptions {
     @Mixin
     OtlpOptions otlp;
 
+    /** The processor serves its /metrics on its API port and the sidecar on its OTLP port; the sink needs one of its own. */
+    @Mixin
+    MetricsOptions sinkMetrics;
+
     @Option(names = "--duration", converter = DurationConverter.class,
             description = "Stop after this long and exit 0, e.g. 90s or 5m (default: run until Ctrl-C).")
     Duration duration;
@@ -48,7 +52,8 @@ public final class PipelineRunOptions {
                 .dataDirectory(dataDirectory)
                 .processor(new ProcessorRole(ProcessorSettings.DEFAULT_APPLICATION_ID, Optional.empty(), 0,
                         http.host(), http.port(), http.host()))
-                .sink(new SinkRole(sink.groupId(), sink.delivery()))
+                .sink(new SinkRole(sink.groupId(), sink.delivery(http.apiTokens)))
+                .sinkMetrics(sinkMetrics.address())
                 .otlp(otlp.role())
                 .apiAccess(http.access())
                 .reporting(REPORT_INTERVAL);

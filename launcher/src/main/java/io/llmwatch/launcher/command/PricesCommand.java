@@ -5,12 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.llmwatch.processor.pricing.updates.PriceBook;
 import io.llmwatch.schemas.price.PriceEntry;
 import io.llmwatch.schemas.topic.Topics;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,11 +12,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -36,8 +27,6 @@ import java.util.concurrent.Callable;
         description = "Manage operator price overrides and prices of models the catalogue lacks.",
         subcommands = {PricesCommand.Set.class, PricesCommand.Delete.class, PricesCommand.ListPrices.class})
 public final class PricesCommand {
-
-    private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
 
     /** Identifies one override: a model of a provider, from an instant on. */
     static final class OverrideKey {
@@ -92,7 +81,7 @@ public final class PricesCommand {
                     .setUpdatedAtMillis(System.currentTimeMillis())
                     .build();
             PriceBook.validate(entry);
-            send(kafka, override.key(), entry);
+            overrides(kafka, "prices").put(override.key(), entry);
             spec.commandLine().getOut().println("set " + override.key());
             return 0;
         }
@@ -111,7 +100,7 @@ public final class PricesCommand {
 
         @Override
         public Integer call() throws Exception {
-            send(kafka, override.key(), null);
+            overrides(kafka, "prices").put(override.key(), null);
             spec.commandLine().getOut().println("deleted " + override.key());
             return 0;
         }
@@ -127,7 +116,7 @@ public final class PricesCommand {
 
         @Override
         public Integer call() {
-            Map<String, PriceEntry> current = readAll(kafka);
+            Map<String, PriceEntry> current = overrides(kafka, "prices list").readAll();
             PrintWriter out = spec.commandLine().getOut();
             ObjectMapper json = new ObjectMapper();
             current.forEach((key, entry) -> {
@@ -151,45 +140,7 @@ public final class PricesCommand {
         }
     }
 
-    private static Map<String, Object> clientConfig(KafkaOptions kafka, String command) {
-        Map<String, Object> config = new HashMap<>(kafka.clientProperties());
-        config.put("bootstrap.servers", kafka.requireExternal(command));
-        return config;
-    }
-
-    private static void send(KafkaOptions kafka, String key, PriceEntry entry) throws Exception {
-        Map<String, Object> config = clientConfig(kafka, "prices");
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        try (var producer = new KafkaProducer<>(config, Topics.PRICES.keySerde().serializer(),
-                Topics.PRICES.valueSerde().serializer())) {
-            producer.send(new ProducerRecord<>(Topics.PRICES.name(), key, entry)).get();
-        }
-    }
-
-    /** Reads the compacted topic up to its current end: the latest entry per key, tombstones removing. */
-    private static Map<String, PriceEntry> readAll(KafkaOptions kafka) {
-        Map<String, PriceEntry> current = new TreeMap<>();
-        try (var consumer = new KafkaConsumer<>(clientConfig(kafka, "prices list"),
-                Topics.PRICES.keySerde().deserializer(), Topics.PRICES.valueSerde().deserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.PRICES.name(), READ_TIMEOUT).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, READ_TIMEOUT);
-            Instant deadline = Instant.now().plus(READ_TIMEOUT);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                if (Instant.now().isAfter(deadline)) {
-                    throw new IllegalStateException("could not read " + Topics.PRICES.name() + " to its end within " + READ_TIMEOUT);
-                }
-                for (ConsumerRecord<String, PriceEntry> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (record.value() == null) {
-                        current.remove(record.key());
-                    } else {
-                        current.put(record.key(), record.value());
-                    }
-                }
-            }
-        }
-        return current;
+    private static CompactedTopicClient<PriceEntry> overrides(KafkaOptions kafka, String command) {
+        return new CompactedTopicClient<>(Topics.PRICES, kafka, command);
     }
 }

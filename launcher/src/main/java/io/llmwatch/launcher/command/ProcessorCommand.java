@@ -3,6 +3,7 @@ package io.llmwatch.launcher.command;
 import io.llmwatch.launcher.pipeline.Pipeline;
 import io.llmwatch.launcher.pipeline.PipelineSettings;
 import io.llmwatch.launcher.pipeline.PipelineSettings.ProcessorRole;
+import io.llmwatch.processor.detection.anomaly.CostAnomalySettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -28,6 +29,9 @@ public final class ProcessorCommand implements Callable<Integer> {
     @Mixin
     HttpOptions http;
 
+    @Mixin
+    CostAnomalyOptions costAnomaly;
+
     @Option(names = "--application-id", defaultValue = "llmwatch-processor",
             description = "Kafka Streams application id shared by all instances (default: ${DEFAULT-VALUE}).")
     String applicationId;
@@ -52,6 +56,7 @@ public final class ProcessorCommand implements Callable<Integer> {
                 .processor(new ProcessorRole(applicationId, Optional.of(stateDirectory), standbyReplicas,
                         http.host(), http.port(), Optional.ofNullable(advertisedHost).orElse(http.host())))
                 .apiAccess(http.access())
+                .detection(costAnomaly.detection(CostAnomalySettings.DEFAULTS))
                 .build();
         try (Pipeline pipeline = Pipeline.start(settings, spec.commandLine().getOut())) {
             return pipeline.runUntilStopped(null);

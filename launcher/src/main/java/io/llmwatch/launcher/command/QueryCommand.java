@@ -100,6 +100,15 @@ public final class QueryCommand {
         return get("/api/prompts/" + pathSegment(name) + "/versions", Map.of());
     }
 
+    @Command(name = "quality", mixinStandardHelpOptions = true,
+            description = "Quality over time: each version of a prompt's mean quality score per window.")
+    int quality(@Parameters(paramLabel = "NAME", description = "The prompt template's name.") String name,
+                @Option(names = "--window", defaultValue = "1h", description = "Window size (default: ${DEFAULT-VALUE}).") String window,
+                @Option(names = "--from", description = "Earliest window start, ISO-8601.") String from,
+                @Option(names = "--to", description = "Latest window start, ISO-8601.") String to) {
+        return get("/api/prompts/" + pathSegment(name) + "/quality", parameters("window", window, "from", from, "to", to));
+    }
+
     private int get(String path, Map<String, String> parameters) {
         String query = parameters.entrySet().stream()
                 .map(parameter -> encode(parameter.getKey()) + "=" + encode(parameter.getValue()))

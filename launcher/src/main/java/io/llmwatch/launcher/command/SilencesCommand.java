@@ -42,6 +42,11 @@ public final class SilencesCommand {
             description = "Base URL of a running sink's API (default: ${DEFAULT-VALUE}).")
     String sinkUrl;
 
+    @Option(names = "--token", defaultValue = "${env:LLMWATCH_API_TOKEN}", scope = ScopeType.INHERIT,
+            description = "Bearer token for a sink started with --api-tokens: admin to add or expire, admin or analyst "
+                    + "to list (default: $LLMWATCH_API_TOKEN).")
+    String token;
+
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Create a silence; prints it with its id.")
     int add(@Option(names = {"-m", "--matcher"}, required = true, paramLabel = "MATCHER",
                     description = "name=value, name!=value, name=~regex or name!~regex on type, severity, status, tenant, "
@@ -80,6 +85,9 @@ public final class SilencesCommand {
     private int send(HttpRequest.Builder request) {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (token != null && !token.isBlank()) {
+            request.header("Authorization", "Bearer " + token.strip());
+        }
         try {
             HttpResponse<String> response = HttpClient.newBuilder().connectTimeout(TIMEOUT).build()
                     .send(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());

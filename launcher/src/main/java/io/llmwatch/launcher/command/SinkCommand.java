@@ -1,7 +1,5 @@
 package io.llmwatch.launcher.command;
 
-import io.llmwatch.launcher.metrics.MetricsServer;
-import io.llmwatch.launcher.metrics.SinkMetrics;
 import io.llmwatch.launcher.pipeline.Pipeline;
 import io.llmwatch.launcher.pipeline.PipelineSettings;
 import io.llmwatch.launcher.pipeline.PipelineSettings.SinkRole;
@@ -15,7 +13,7 @@ import java.util.concurrent.Callable;
 /** {@code ./llmwatch sink}: the alerting sink against an existing Kafka cluster. */
 @Command(name = "sink", mixinStandardHelpOptions = true,
         description = {"Consume llmwatch.alerts.v1 and deliver every alert to Slack, PagerDuty and/or a webhook, at least once,",
-                "with routes, grouping, silences (REST API on --sink-api-port), inhibition, retries and rate limits."})
+                "with routes, grouping, silences (REST API on --sink-api-port, bearer tokens from --api-tokens), inhibition, retries and rate limits."})
 public final class SinkCommand implements Callable<Integer> {
 
     @Spec
@@ -28,19 +26,20 @@ public final class SinkCommand implements Callable<Integer> {
     SinkOptions sink;
 
     @Mixin
+    ApiTokenOptions apiTokens;
+
+    @Mixin
     MetricsOptions metrics;
 
     @Override
     public Integer call() throws Exception {
         String bootstrapServers = kafka.requireExternal("sink");
-        SinkMetrics sinkMetrics = SinkMetrics.of(bootstrapServers, kafka.clientProperties(), sink.groupId());
         PipelineSettings settings = PipelineSettings.builder()
                 .kafka(bootstrapServers, kafka.clientProperties())
-                .sink(new SinkRole(sink.groupId(), sink.delivery()))
-                .sinkObserver(sinkMetrics.deliveryObserver())
+                .sink(new SinkRole(sink.groupId(), sink.delivery(apiTokens)))
+                .sinkMetrics(metrics.address())
                 .build();
-        try (MetricsServer metricsServer = sinkMetrics.serve(metrics.host(), metrics.port());
-             Pipeline pipeline = Pipeline.start(settings, spec.commandLine().getOut())) {
+        try (Pipeline pipeline = Pipeline.start(settings, spec.commandLine().getOut())) {
             return pipeline.runUntilStopped(null);
         }
     }

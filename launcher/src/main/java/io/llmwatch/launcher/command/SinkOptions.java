@@ -1,6 +1,7 @@
 package io.llmwatch.launcher.command;
 
 import io.llmwatch.launcher.pipeline.SinkDelivery;
+import io.llmwatch.schemas.auth.ApiAuthentication;
 import io.llmwatch.sink.Secret;
 import io.llmwatch.sink.SinkConfig;
 import io.llmwatch.sink.pagerduty.PagerDutySettings;
@@ -61,7 +62,7 @@ public final class SinkOptions {
     URI dashboardUrl;
 
     @Option(names = "--sink-api-host", defaultValue = SinkConfig.DEFAULT_API_HOST,
-            description = "Interface of the sink's silences API (default: ${DEFAULT-VALUE}).")
+            description = "Interface of the sink's silences API (default: ${DEFAULT-VALUE}); another address needs --api-tokens or --insecure.")
     String apiHost;
 
     @Option(names = "--sink-api-port", defaultValue = "" + SinkConfig.DEFAULT_API_PORT,
@@ -72,13 +73,20 @@ public final class SinkOptions {
             description = "Consumer group of the sink (default: ${DEFAULT-VALUE}).")
     String groupId;
 
-    SinkDelivery delivery() {
+    /** Where alerts go; the silences API takes the tokens (and {@code --insecure}) of {@code apiTokens}. */
+    SinkDelivery delivery(ApiTokenOptions apiTokens) {
+        return delivery(apiTokens, System.getenv());
+    }
+
+    SinkDelivery delivery(ApiTokenOptions apiTokens, Map<String, String> environment) {
+        ApiAuthentication authentication = apiPort < 0 ? ApiAuthentication.open()
+                : apiTokens.authentication("--sink-api-host", apiHost, "the silences API", environment);
         return new SinkDelivery(nonBlank(webhookUrl).map(URI::create),
                 secret("--webhook-secret", webhookSecret, webhookSecretFile), webhookHeaders,
                 secret("--slack-webhook", slackWebhook, slackWebhookFile),
                 secret("--pagerduty-routing-key", pagerDutyRoutingKey, pagerDutyRoutingKeyFile),
                 pagerDutyUrl, Optional.ofNullable(routesFile), Optional.ofNullable(dashboardUrl), apiHost,
-                apiPort < 0 ? Optional.empty() : Optional.of(apiPort));
+                apiPort < 0 ? Optional.empty() : Optional.of(apiPort), authentication);
     }
 
     String groupId() {

@@ -1,6 +1,8 @@
 package io.llmwatch.launcher.command;
 
 import io.llmwatch.launcher.pipeline.Pipeline;
+import io.llmwatch.launcher.pipeline.PipelineSettings;
+import io.llmwatch.processor.detection.anomaly.CostAnomalySettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -22,9 +24,15 @@ public final class UpCommand implements Callable<Integer> {
     @Mixin
     PipelineRunOptions run;
 
+    @Mixin
+    CostAnomalyOptions costAnomaly;
+
     @Override
     public Integer call() throws Exception {
-        try (Pipeline pipeline = Pipeline.start(run.pipeline(kafka).build(), spec.commandLine().getOut())) {
+        PipelineSettings settings = run.pipeline(kafka)
+                .detection(costAnomaly.detection(CostAnomalySettings.DEFAULTS))
+                .build();
+        try (Pipeline pipeline = Pipeline.start(settings, spec.commandLine().getOut())) {
             return pipeline.runUntilStopped(run.duration());
         }
     }

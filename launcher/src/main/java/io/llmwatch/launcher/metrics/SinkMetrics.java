@@ -3,6 +3,7 @@ package io.llmwatch.launcher.metrics;
 import io.llmwatch.processor.metrics.PipelineMetrics;
 import io.llmwatch.schemas.topic.Topics;
 import io.llmwatch.sink.metrics.DeliveryObserver;
+import io.llmwatch.sink.metrics.SinkClients;
 
 import java.util.HashMap;
 import java.util.List;
@@ -11,7 +12,8 @@ import java.util.Map;
 /**
  * The sink's {@code /metrics}: the JVM's, every delivery attempt's latency and outcome (through the
  * sink's {@link DeliveryObserver}), how far its consumer group is behind on the alerts topic and how
- * many alerts were ever dead-lettered (both read from the broker).
+ * many alerts were ever dead-lettered (both read from the broker), and its Kafka clients' own metrics
+ * ({@code kafka_consumer_*}, {@code kafka_producer_*}).
  */
 public final class SinkMetrics implements AutoCloseable {
 
@@ -34,6 +36,12 @@ public final class SinkMetrics implements AutoCloseable {
     /** Hand this to the sink before it starts. */
     public DeliveryObserver deliveryObserver() {
         return new SinkDeliveryMeters(metrics.registry());
+    }
+
+    /** The running sink's consumer and producers, through Micrometer's Kafka client binder. */
+    public void bind(SinkClients clients) {
+        clients.consumers().forEach(metrics::bind);
+        clients.producers().forEach(metrics::bind);
     }
 
     /** Starts following the group's lag and the dead letters, and serves it all; closing the server closes the metrics. */

@@ -8,6 +8,7 @@ import io.llmwatch.launcher.pipeline.PipelineSettings.OtlpRole;
 import io.llmwatch.processor.metrics.PipelineMetrics;
 
 import java.io.PrintWriter;
+import java.net.URI;
 import java.util.Map;
 
 /** Starts the OTLP sidecar for an {@link OtlpRole}, recording through its own agent as an embedding app would. */
@@ -42,21 +43,30 @@ final class OtlpRoleStarter {
 
     /** The sidecar's agent reads the {@code LLMWATCH_*} variables like any embedded agent; the command line wins for Kafka. */
     static RunningSidecar start(OtlpRole role, String bootstrapServers, Map<String, Object> clientProperties, PrintWriter out) {
-        LlmWatch agent = LlmWatch.builder()
-                .serviceName(UNKNOWN_SERVICE)
-                .applyEnvironment(System.getenv())
-                .bootstrapServers(bootstrapServers)
-                .producerConfig(clientProperties)
-                .source(OtlpSidecar.SOURCE)
-                .shutdownHook(false)
-                .build();
+        // First, so the agent's producer is bound to it as soon as it exists.
         PipelineMetrics metrics = PipelineMetrics.forRole("agent");
+        LlmWatch agent;
+        try {
+            agent = LlmWatch.builder()
+                    .serviceName(UNKNOWN_SERVICE)
+                    .applyEnvironment(System.getenv())
+                    .bootstrapServers(bootstrapServers)
+                    .producerConfig(clientProperties)
+                    .source(OtlpSidecar.SOURCE)
+                    .shutdownHook(false)
+                    .producerMetrics(metrics::bind)
+                    .build();
+        } catch (RuntimeException e) {
+            metrics.close();
+            throw e;
+        }
         try {
             AgentMeters.bind(agent, metrics.registry());
             OtlpSidecar sidecar = OtlpSidecar.builder(agent).host(role.host()).port(role.port()).maxBodyBytes(role.maxBodyBytes())
                     .mount(PipelineMetrics.PATH, metrics.endpoint()).start();
             AgentMeters.bind(sidecar, metrics.registry());
             out.printf("OTLP traces endpoint: %s%n", sidecar.tracesUrl());
+            out.printf("Agent metrics: %s%n", URI.create(sidecar.tracesUrl()).resolve(PipelineMetrics.PATH));
             return new RunningSidecar(sidecar, agent, metrics);
         } catch (RuntimeException e) {
             agent.close();

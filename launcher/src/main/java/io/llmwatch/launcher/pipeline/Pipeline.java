@@ -1,13 +1,20 @@
 package io.llmwatch.launcher.pipeline;
 
 import io.llmwatch.kafka.embedded.EmbeddedKafkaBroker;
+import io.llmwatch.launcher.metrics.MetricsServer;
+import io.llmwatch.launcher.metrics.SinkMetrics;
+import io.llmwatch.launcher.pipeline.PipelineSettings.MetricsAddress;
+import io.llmwatch.launcher.pipeline.PipelineSettings.SinkRole;
 import io.llmwatch.processor.ProcessorSettings;
 import io.llmwatch.processor.StreamProcessor;
 import io.llmwatch.processor.cost.SpanCostCalculator;
+import io.llmwatch.processor.metrics.PipelineMetrics;
 import io.llmwatch.processor.pricing.PriceCatalog;
 import io.llmwatch.processor.topology.TopologySettings;
 import io.llmwatch.schemas.topic.TopicProvisioner;
 import io.llmwatch.schemas.topic.Topics;
+import io.llmwatch.sink.AlertSink;
+import io.llmwatch.sink.metrics.DeliveryObserver;
 import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,13 +78,12 @@ public final class Pipeline implements AutoCloseable {
             StreamProcessor started = StreamProcessor.start(new ProcessorSettings(role.applicationId(), bootstrapServers,
                     settings.clientProperties(), role.stateDirectory().orElse(dataDirectory.resolve("state")),
                     role.httpHost(), role.httpPort(), role.advertisedHost(), role.standbyReplicas(),
-                    TopologySettings.DEFAULTS), new SpanCostCalculator(PriceCatalog.bundled()), Clock.systemUTC(),
-                    settings.apiAccess());
+                    TopologySettings.DEFAULTS.withDetection(settings.detection())),
+                    new SpanCostCalculator(PriceCatalog.bundled()), Clock.systemUTC(), settings.apiAccess());
             processor = Optional.of(own(started));
             out.printf("Processor query API: http://%s:%d/api/health%n", role.advertisedHost(), started.apiPort());
         });
-        settings.sink().ifPresent(role -> own(SinkRoleStarter.start(role, bootstrapServers, settings.clientProperties(),
-                settings.sinkObserver(), out)));
+        settings.sink().ifPresent(role -> startSink(role, settings, bootstrapServers));
         List<StatusSource> statusSources = new ArrayList<>();
         settings.otlp().ifPresent(role -> statusSources.add(
                 own(OtlpRoleStarter.start(role, bootstrapServers, settings.clientProperties(), out))));
@@ -86,6 +92,22 @@ public final class Pipeline implements AutoCloseable {
         if (settings.reporting()) {
             own(new PipelineReporter(clientConfig, processor, statusSources, out, settings.reportInterval()));
         }
+    }
+
+    /** The sink, and its {@code /metrics} on a port of its own when asked for. */
+    private void startSink(SinkRole role, PipelineSettings settings, String bootstrapServers) {
+        if (settings.sinkMetrics().isEmpty()) {
+            own(SinkRoleStarter.start(role, bootstrapServers, settings.clientProperties(), DeliveryObserver.NONE, out));
+            return;
+        }
+        MetricsAddress address = settings.sinkMetrics().get();
+        // Owned before the sink starts, so a sink that fails to start does not leave it running.
+        SinkMetrics metrics = own(SinkMetrics.of(bootstrapServers, settings.clientProperties(), role.groupId()));
+        AlertSink sink = own(SinkRoleStarter.start(role, bootstrapServers, settings.clientProperties(),
+                metrics.deliveryObserver(), out));
+        metrics.bind(sink.kafkaClients());
+        MetricsServer server = own(metrics.serve(address.host(), address.port()));
+        out.printf("Sink metrics: http://%s:%d%s%n", address.host(), server.port(), PipelineMetrics.PATH);
     }
 
     private Path temporaryDirectory() {

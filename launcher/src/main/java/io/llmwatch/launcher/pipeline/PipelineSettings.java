@@ -1,7 +1,7 @@
 package io.llmwatch.launcher.pipeline;
 
 import io.llmwatch.processor.api.auth.ApiAccess;
-import io.llmwatch.sink.metrics.DeliveryObserver;
+import io.llmwatch.processor.detection.DetectionSettings;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -25,13 +25,14 @@ public final class PipelineSettings {
     private final Path dataDirectory;
     private final Optional<ProcessorRole> processor;
     private final Optional<SinkRole> sink;
-    private final DeliveryObserver sinkObserver;
+    private final Optional<MetricsAddress> sinkMetrics;
     private final Optional<SimulatorRole> simulator;
     private final Optional<OtlpRole> otlp;
     private final boolean reporting;
     private final int partitions;
     private final Duration reportInterval;
     private final ApiAccess apiAccess;
+    private final DetectionSettings detection;
 
     private PipelineSettings(Builder builder) {
         this.bootstrapServers = builder.bootstrapServers;
@@ -39,18 +40,24 @@ public final class PipelineSettings {
         this.dataDirectory = builder.dataDirectory;
         this.processor = Optional.ofNullable(builder.processor);
         this.sink = Optional.ofNullable(builder.sink);
-        this.sinkObserver = builder.sinkObserver;
+        this.sinkMetrics = Optional.ofNullable(builder.sinkMetrics);
         this.simulator = Optional.ofNullable(builder.simulator);
         this.otlp = Optional.ofNullable(builder.otlp);
         this.reporting = builder.reporting;
         this.partitions = builder.partitions;
         this.reportInterval = builder.reportInterval;
         this.apiAccess = builder.apiAccess;
+        this.detection = builder.detection;
     }
 
     /** Who may query the processor's API: open without tokens. */
     public ApiAccess apiAccess() {
         return apiAccess;
+    }
+
+    /** How the processor's detectors are tuned. */
+    public DetectionSettings detection() {
+        return detection;
     }
 
     public static Builder builder() {
@@ -79,9 +86,9 @@ public final class PipelineSettings {
         return sink;
     }
 
-    /** Told of every delivery attempt of the sink, e.g. to measure its latency and retries. */
-    public DeliveryObserver sinkObserver() {
-        return sinkObserver;
+    /** Where the sink serves its {@code /metrics}; empty for none. */
+    public Optional<MetricsAddress> sinkMetrics() {
+        return sinkMetrics;
     }
 
     public Optional<SimulatorRole> simulator() {
@@ -134,6 +141,13 @@ public final class PipelineSettings {
         }
     }
 
+    /** Where a role without an HTTP server of its own serves {@code /metrics}; port 0 for a free one. */
+    public record MetricsAddress(String host, int port) {
+        public MetricsAddress {
+            Objects.requireNonNull(host, "host");
+        }
+    }
+
     /**
      * @param eventsPerSecond LLM calls per second across all simulated tenants
      * @param incidentAfter   when the cost-spike incident starts, from the simulator's start
@@ -159,13 +173,14 @@ public final class PipelineSettings {
         private Path dataDirectory;
         private ProcessorRole processor;
         private SinkRole sink;
-        private DeliveryObserver sinkObserver = DeliveryObserver.NONE;
+        private MetricsAddress sinkMetrics;
         private SimulatorRole simulator;
         private OtlpRole otlp;
         private boolean reporting;
         private int partitions = DEFAULT_PARTITIONS;
         private Duration reportInterval = Duration.ofSeconds(5);
         private ApiAccess apiAccess = ApiAccess.open();
+        private DetectionSettings detection = DetectionSettings.DEFAULTS;
 
         private Builder() {
         }
@@ -192,8 +207,9 @@ public final class PipelineSettings {
             return this;
         }
 
-        public Builder sinkObserver(DeliveryObserver observer) {
-            this.sinkObserver = Objects.requireNonNull(observer, "observer");
+        /** Serves the sink's {@code /metrics} (deliveries, backlog, dead letters, its Kafka clients) there. */
+        public Builder sinkMetrics(MetricsAddress address) {
+            this.sinkMetrics = address;
             return this;
         }
 
@@ -216,6 +232,11 @@ public final class PipelineSettings {
 
         public Builder apiAccess(ApiAccess apiAccess) {
             this.apiAccess = Objects.requireNonNull(apiAccess, "apiAccess");
+            return this;
+        }
+
+        public Builder detection(DetectionSettings detection) {
+            this.detection = Objects.requireNonNull(detection, "detection");
             return this;
         }
 

@@ -38,6 +38,7 @@ final class SinkRoleStarter {
         delivery.routesFile().map(RoutesFile::read).ifPresent(config::routes);
         delivery.dashboardUrl().ifPresent(config::dashboardUrl);
         delivery.apiPort().ifPresent(port -> config.silenceApi(delivery.apiHost(), port));
+        config.silenceApiAuthentication(delivery.apiAuthentication());
         return config.build();
     }
 }

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SoakReportTest {
 
     private static SoakReport report(long heapEnd, String observedCost, long observedCalls) {
-        return new SoakReport(1800, 360_000, 0, 400L << 20, heapEnd, 5_000, 0, new BigDecimal("12.345"),
+        return new SoakReport(1800, 450, 360_000, 0, 400L << 20, heapEnd, 5_000, 0, new BigDecimal("12.345"),
                 new BigDecimal(observedCost), 360_000, observedCalls, 3, 600, 1200);
     }
 
@@ -41,6 +41,7 @@ class SoakReportTest {
     void jsonCarriesEveryMeasurementWithMoneyAsDecimalStrings() throws Exception {
         JsonNode json = new ObjectMapper().readTree(report(450L << 20, "12.345", 360_000).toJson());
 
+        assertThat(json.get("warm_up_s").asLong()).isEqualTo(450);
         assertThat(json.get("heap_start_bytes").asLong()).isEqualTo(400L << 20);
         assertThat(json.get("heap_end_bytes").asLong()).isEqualTo(450L << 20);
         assertThat(json.get("max_consumer_lag").asLong()).isEqualTo(5_000);

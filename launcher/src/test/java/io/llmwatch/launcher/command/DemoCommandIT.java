@@ -14,7 +14,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,11 +25,14 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * {@code ./llmwatch demo} as a user runs it, on its own embedded broker: while it runs the API
- * answers, costs are positive and the injected incident's alert is listed; then it exits 0.
+ * answers, every role serves {@code /metrics} at the address it printed, costs are positive and the injected
+ * incident's alert is listed; then it exits 0.
  */
 class DemoCommandIT {
 
     private static final Pattern API_ADDRESS = Pattern.compile("Processor query API: (http://\\S+)/api/health");
+    private static final Pattern SINK_METRICS = Pattern.compile("Sink metrics: (http://127\\.0\\.0\\.1:\\d+/metrics)");
+    private static final Pattern AGENT_METRICS = Pattern.compile("Agent metrics: (http://127\\.0\\.0\\.1:\\d+/metrics)");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -39,6 +44,13 @@ class DemoCommandIT {
         }
     }
 
+    /** An address the demo printed at start-up: each role's {@code /metrics} binds to loopback by default. */
+    private String printed(Pattern line) {
+        Matcher printed = line.matcher(output());
+        assertThat(printed.find()).as(output()).isTrue();
+        return printed.group(1);
+    }
+
     private static HttpResponse<String> get(String url) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -48,7 +60,8 @@ class DemoCommandIT {
         CommandLine cli = LlmWatchCli.commandLine();
         cli.setOut(new PrintWriter(console, true));
         CompletableFuture<Integer> exitCode = CompletableFuture.supplyAsync(() ->
-                cli.execute("demo", "--duration", "75s", "--http-port", "0", "--otlp-port", "0", "--sink-api-port", "0", "--incident-after", "25s"));
+                cli.execute("demo", "--duration", "75s", "--http-port", "0", "--otlp-port", "0", "--sink-api-port", "0",
+                        "--metrics-port", "0", "--incident-after", "25s"));
 
         String api = await().atMost(Duration.ofSeconds(60)).until(() -> {
             Matcher matcher = API_ADDRESS.matcher(output());
@@ -56,6 +69,10 @@ class DemoCommandIT {
         }, address -> address != null);
 
         await().atMost(Duration.ofSeconds(60)).until(() -> get(api + "/api/health").statusCode() == 200);
+        Map<String, Supplier<String>> metrics = Map.of("processor", () -> api + "/metrics",
+                "sink", () -> printed(SINK_METRICS), "agent", () -> printed(AGENT_METRICS));
+        metrics.forEach((role, url) -> await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(get(url.get()).body()).as(role).contains("role=\"" + role + "\"")));
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             JsonNode rows = JSON.readTree(get(api + "/api/cost?by=model&window=1m").body());
             assertThat(rows).isNotEmpty();

@@ -75,13 +75,15 @@ class QueryCommandTest {
         query("trace", "4bf92f3577b34da6a3ce929d0e0e4736");
         query("traces", "--user", "u 42", "--limit", "10");
         query("prompts", "support answer");
+        query("quality", "support answer", "--window", "1m", "--to", "2026-11-26T14:32:00Z");
 
         assertThat(requested).containsExactly(
                 "/api/health",
                 "/api/alerts?limit=5",
                 "/api/traces/4bf92f3577b34da6a3ce929d0e0e4736",
                 "/api/traces?user=u+42&limit=10",
-                "/api/prompts/support%20answer/versions");
+                "/api/prompts/support%20answer/versions",
+                "/api/prompts/support%20answer/quality?window=1m&to=2026-11-26T14%3A32%3A00Z");
     }
 
     @Test

@@ -11,6 +11,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
@@ -70,6 +73,20 @@ class SilencesCommandTest {
         assertThat(run("silences", "add", "-m", "tenant")).isEqualTo(1);
 
         assertThat(err.toString()).contains("bad matcher");
+    }
+
+    @Test
+    void sendsTheTokenAsABearerHeaderAndAWrongOrMissingOneFailsWithTheApisReason() {
+        sinkApi.stubFor(get("/api/silences").withHeader("Authorization", equalTo("Bearer analyst-token-0123456789"))
+                .willReturn(aResponse().withBody("{\"silences\":[]}")));
+        sinkApi.stubFor(get("/api/silences").withHeader("Authorization", absent())
+                .willReturn(aResponse().withStatus(401).withBody("{\"error\":\"a valid bearer token is needed\"}")));
+
+        assertThat(run("silences", "list", "--token", "analyst-token-0123456789")).isZero();
+        assertThat(run("silences", "list")).isEqualTo(1);
+
+        sinkApi.verify(getRequestedFor(urlEqualTo("/api/silences")).withHeader("Authorization", equalTo("Bearer analyst-token-0123456789")));
+        assertThat(err.toString()).contains("a valid bearer token is needed");
     }
 
     private int run(String... args) {

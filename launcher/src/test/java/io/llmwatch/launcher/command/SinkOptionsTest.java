@@ -5,10 +5,13 @@ import io.llmwatch.sink.pagerduty.PagerDutySettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,9 +66,36 @@ class SinkOptionsTest {
                 parse("--pagerduty-routing-key", "other", "--pagerduty-routing-key-file", key.toString()));
     }
 
+    @Test
+    void theSilencesApiTakesTheApiTokensAndServesOtherHostsOnlyWithThemOrInsecure() {
+        String tokens = "[{\"token\": \"admin-token-0123456789\", \"role\": \"admin\"}]";
+
+        assertThat(parse().apiAuthentication().requiresTokens()).isFalse();
+        assertThat(parse(Map.of("LLMWATCH_API_TOKENS", tokens)).apiAuthentication().requiresTokens()).isTrue();
+        assertThat(parse(Map.of("LLMWATCH_API_TOKENS", tokens), "--sink-api-host", "0.0.0.0").apiAuthentication()
+                .requiresTokens()).isTrue();
+        assertThatIllegalArgumentException().isThrownBy(() -> parse("--sink-api-host", "0.0.0.0"))
+                .withMessageContaining("--sink-api-host 0.0.0.0 would serve the silences API to other hosts without authentication");
+        assertThat(parse("--sink-api-host", "0.0.0.0", "--insecure").apiAuthentication().requiresTokens()).isFalse();
+        assertThat(parse("--sink-api-host", "0.0.0.0", "--sink-api-port", "-1").apiPort()).isEmpty();
+    }
+
+    @Command
+    static final class SinkCommandOptions {
+        @Mixin
+        SinkOptions sink;
+
+        @Mixin
+        ApiTokenOptions apiTokens;
+    }
+
     private static SinkDelivery parse(String... args) {
-        SinkOptions options = new SinkOptions();
+        return parse(Map.of(), args);
+    }
+
+    private static SinkDelivery parse(Map<String, String> environment, String... args) {
+        SinkCommandOptions options = new SinkCommandOptions();
         new CommandLine(options).parseArgs(args);
-        return options.delivery();
+        return options.sink.delivery(options.apiTokens, environment);
     }
 }

@@ -51,6 +51,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -169,6 +170,7 @@ class DashboardIT {
                 .isEqualByComparingTo(BigDecimal.valueOf(totals.get("errorRate").asDouble() * 100).setScale(2, RoundingMode.HALF_UP));
         assertThat(browser.findElements(By.cssSelector("#chart-cost svg rect.bar"))).isNotEmpty();
         assertThat(browser.findElements(By.cssSelector("#chart-latency svg path.line"))).hasSize(3);
+        assertQualityChartAndCardShowTheApis(window, from, to);
         assertThat(browser.findElements(By.cssSelector("#cost-table tbody tr[data-key]"))).isNotEmpty();
         Set<String> alertIds = new HashSet<>(getJson("/api/alerts?limit=200").findValuesAsText("alertId"));
         assertThat(browser.findElements(By.cssSelector("#issues-table tr[data-alert]")))
@@ -189,6 +191,54 @@ class DashboardIT {
         models.remove("null");
         assertThat(browser.findElement(By.id("trace-tree")).getText()).contains(models);
         screenshot("trace.png");
+    }
+
+    /**
+     * Every point of the quality chart is a prompt version's mean quality in one window, exactly as
+     * {@code /api/prompts/{name}/quality} answers for the page's range, and the health row's average
+     * quality is the mean of all those scores (each version's mean weighted by its number of scores).
+     */
+    private void assertQualityChartAndCardShowTheApis(String window, String from, String to) throws Exception {
+        Set<String> expectedPoints = new HashSet<>();
+        double weighted = 0;
+        long scores = 0;
+        for (String prompt : promptsUsed(window, from, to)) {
+            JsonNode versions = getJson("/api/prompts/" + URLEncoder.encode(prompt, StandardCharsets.UTF_8)
+                    + "/quality?window=" + window + "&from=" + from + "&to=" + to).get("versions");
+            for (JsonNode version : versions) {
+                String series = prompt + "@" + version.get("version").asText();
+                version.get("windows").forEach(quality -> expectedPoints.add(point(series,
+                        quality.get("windowStart").asText(), quality.get("averageQuality").asDouble())));
+                if (!version.get("averageQuality").isNull()) {
+                    weighted += version.get("averageQuality").asDouble() * version.get("scores").asLong();
+                    scores += version.get("scores").asLong();
+                }
+            }
+        }
+        Set<String> shownPoints = browser.findElements(By.cssSelector("#chart-quality svg circle.point")).stream()
+                .map(shown -> point(shown.getDomAttribute("data-series"), shown.getDomAttribute("data-time"),
+                        Double.parseDouble(shown.getDomAttribute("data-value"))))
+                .collect(Collectors.toSet());
+        assertThat(expectedPoints).as("the simulator scores prompted calls").isNotEmpty();
+        assertThat(shownPoints).isEqualTo(expectedPoints);
+        assertThat(cardValue("quality")).isEqualTo(
+                new BigDecimal(weighted / scores).setScale(3, RoundingMode.HALF_UP).toPlainString());
+    }
+
+    /** The prompts the page lists, as it finds them: the prompt dimension's cost rows in the range, versions stripped. */
+    private Set<String> promptsUsed(String window, String from, String to) throws Exception {
+        Set<String> prompts = new TreeSet<>();
+        for (JsonNode row : getJson("/api/cost?by=prompt&window=" + window + "&from=" + from + "&to=" + to)) {
+            String key = row.get("key").asText();
+            if (!key.equals("(unset)")) {
+                prompts.add(key.contains("@") ? key.substring(0, key.lastIndexOf('@')) : key);
+            }
+        }
+        return prompts;
+    }
+
+    private static String point(String series, String windowStart, double quality) {
+        return series + " " + Instant.parse(windowStart) + " " + quality;
     }
 
     /**

@@ -79,6 +79,36 @@ class DeployManifestsTest {
         }
     }
 
+    /**
+     * {@code demo} and {@code up} run every role in one process and serve each role's {@code /metrics} where the
+     * role's own command does by default: the processor's on its API port, the sink's on {@code --metrics-port},
+     * the sidecar's on its OTLP port, all on loopback unless told otherwise. Kubernetes and Compose scrape the
+     * sink on that same default port.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void demoAndUpServeEachRolesMetricsOnTheDefaultPortsOfTheRolesOwnCommands() {
+        CommandLine cli = LlmWatchCli.commandLine();
+        Map<String, String> roleOfPortFlag = Map.of("--http-port", "processor", "--metrics-port", "sink", "--otlp-port", "agent");
+        for (String allInOne : List.of("demo", "up")) {
+            CommandLine.Model.CommandSpec spec = cli.getSubcommands().get(allInOne).getCommandSpec();
+            roleOfPortFlag.forEach((portFlag, role) -> assertThat(spec.findOption(portFlag)).as(allInOne + " " + portFlag)
+                    .isNotNull()
+                    .extracting(CommandLine.Model.OptionSpec::defaultValue)
+                    .isEqualTo(cli.getSubcommands().get(role).getCommandSpec().findOption(portFlag).defaultValue()));
+            for (String hostFlag : List.of("--metrics-host", "--otlp-host", "--http-host")) {
+                assertThat(spec.findOption(hostFlag).defaultValue()).as(allInOne + " " + hostFlag).isEqualTo("127.0.0.1");
+            }
+        }
+        String sinkMetricsPort = cli.getSubcommands().get("sink").getCommandSpec().findOption("--metrics-port").defaultValue();
+        Map<String, Object> sink = objectsOfKind("Deployment").stream().filter(d -> name(d).equals("llmwatch-sink"))
+                .findFirst().orElseThrow();
+        assertThat(flag(args(list(podSpec(sink), "containers").get(0)), "--metrics-port")).contains(sinkMetricsPort);
+        List<String> composeSink = (List<String>) map(map(DeployFiles.yaml(REPOSITORY.resolve("docker-compose.yml")), "services"),
+                "sink").get("command");
+        assertThat(flag(composeSink, "--metrics-port")).contains(sinkMetricsPort);
+    }
+
     @Test
     void theProcessorIsAStatefulSetAdvertisingItsStableNameThroughAHeadlessService() {
         Map<String, Object> processor = objectsOfKind("StatefulSet").get(0);

@@ -4,19 +4,17 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import io.llmwatch.agent.otlp.OtlpSidecar;
 import io.llmwatch.kafka.embedded.EmbeddedKafkaBroker;
 import io.llmwatch.kafka.embedded.EmbeddedKafkaExtension;
-import io.llmwatch.launcher.metrics.MetricsServer;
-import io.llmwatch.launcher.metrics.SinkMetrics;
 import io.llmwatch.launcher.pipeline.Pipeline;
 import io.llmwatch.launcher.pipeline.PipelineSettings;
+import io.llmwatch.launcher.pipeline.PipelineSettings.MetricsAddress;
 import io.llmwatch.launcher.pipeline.PipelineSettings.OtlpRole;
 import io.llmwatch.launcher.pipeline.PipelineSettings.ProcessorRole;
 import io.llmwatch.launcher.pipeline.PipelineSettings.SimulatorRole;
+import io.llmwatch.launcher.pipeline.PipelineSettings.SinkRole;
 import io.llmwatch.schemas.alert.AlertEvent;
 import io.llmwatch.schemas.alert.AlertStatus;
 import io.llmwatch.schemas.alert.Severity;
 import io.llmwatch.schemas.topic.Topics;
-import io.llmwatch.sink.AlertSink;
-import io.llmwatch.sink.SinkConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -32,6 +30,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -48,40 +47,36 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * {@code /metrics} of every role, scraped from a real pipeline with simulated traffic: each answers in
- * Prometheus' text format, and every metric the Grafana dashboards and the alert rules in
- * {@code deploy/} query is in one of the scrapes.
+ * {@code /metrics} of every role, scraped from a real pipeline with simulated traffic, each role on the
+ * port it prints at start-up as {@code demo} and {@code up} run them: each answers in Prometheus' text
+ * format, the sink and the sidecar include their Kafka clients' metrics, and every metric the Grafana
+ * dashboards and the alert rules in {@code deploy/} query is in one of the scrapes.
  */
 @ExtendWith(EmbeddedKafkaExtension.class)
 class MetricsScrapeIT {
 
-    private static final Pattern OTLP_URL = Pattern.compile("OTLP traces endpoint: (http://[^/\\s]+)/v1/traces");
+    private static final Pattern AGENT_METRICS = Pattern.compile("Agent metrics: (http://\\S+/metrics)");
+    private static final Pattern SINK_METRICS = Pattern.compile("Sink metrics: (http://\\S+/metrics)");
     private static final Duration PATIENCE = Duration.ofSeconds(150);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final StringWriter console = new StringWriter();
     private Pipeline pipeline;
     private final WireMockServer webhook = new WireMockServer(options().dynamicPort());
-    private AlertSink sink;
-    private MetricsServer sinkMetrics;
-
     @BeforeEach
     void start(EmbeddedKafkaBroker kafka) {
+        webhook.start();
+        webhook.stubFor(post(urlEqualTo("/alerts")).willReturn(aResponse().withStatus(200)));
         PipelineSettings settings = PipelineSettings.builder()
                 .kafka(kafka.bootstrapServers(), Map.of())
                 .processor(new ProcessorRole("metrics-it-" + UUID.randomUUID(), Optional.empty(), 0, "127.0.0.1", 0, "127.0.0.1"))
+                .sink(new SinkRole("metrics-it-sink-" + UUID.randomUUID(),
+                        Optional.of(URI.create(webhook.baseUrl() + "/alerts")), Optional.empty()))
+                .sinkMetrics(new MetricsAddress("127.0.0.1", 0))
                 .otlp(new OtlpRole("127.0.0.1", 0, OtlpSidecar.DEFAULT_MAX_BODY_BYTES))
                 .simulator(new SimulatorRole(40, 11, Duration.ofHours(1)))
                 .build();
         pipeline = Pipeline.start(settings, new PrintWriter(console, true));
-        webhook.start();
-        webhook.stubFor(post(urlEqualTo("/alerts")).willReturn(aResponse().withStatus(200)));
-        String sinkGroup = "metrics-it-sink-" + UUID.randomUUID();
-        SinkMetrics metrics = SinkMetrics.of(kafka.bootstrapServers(), Map.of(), sinkGroup);
-        sink = new AlertSink(SinkConfig.builder().bootstrapServers(kafka.bootstrapServers()).groupId(sinkGroup)
-                .webhookUrl(URI.create(webhook.baseUrl() + "/alerts")).build(), metrics.deliveryObserver());
-        sink.start();
-        sinkMetrics = metrics.serve("127.0.0.1", 0);
         publishAnAlert(kafka.bootstrapServers());
     }
 
@@ -103,30 +98,23 @@ class MetricsScrapeIT {
 
     @AfterEach
     void stop() {
-        if (sinkMetrics != null) {
-            sinkMetrics.close();
-        }
-        if (sink != null) {
-            sink.close();
-        }
-        webhook.stop();
         if (pipeline != null) {
             pipeline.close();
         }
+        webhook.stop();
     }
 
     @Test
     void everyRoleServesMetricsAndEveryMetricTheDeploymentQueriesExists() {
-        Matcher otlp = OTLP_URL.matcher(console.toString());
-        assertThat(otlp.find()).as(console.toString()).isTrue();
         Map<String, String> roles = Map.of(
                 "processor", "http://127.0.0.1:" + pipeline.apiPort().orElseThrow() + "/metrics",
-                "agent", otlp.group(1) + "/metrics",
-                "sink", "http://127.0.0.1:" + sinkMetrics.port() + "/metrics");
+                "agent", printed(AGENT_METRICS),
+                "sink", printed(SINK_METRICS));
         Set<String> referenced = DeployFiles.referencedMetrics();
 
         await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
             Set<String> scraped = new TreeSet<>();
+            Map<String, Set<String>> byRole = new HashMap<>();
             for (Map.Entry<String, String> role : roles.entrySet()) {
                 HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(role.getValue())).build(),
                         HttpResponse.BodyHandlers.ofString());
@@ -134,10 +122,22 @@ class MetricsScrapeIT {
                 assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
                         assertThat(type).startsWith("text/plain; version=0.0.4"));
                 assertThat(response.body()).as(role.getKey()).contains("role=\"" + role.getKey() + "\"");
-                scraped.addAll(metricNames(response.body()));
+                byRole.put(role.getKey(), metricNames(response.body()));
+                scraped.addAll(byRole.get(role.getKey()));
             }
             assertThat(scraped).containsAll(referenced);
+            // Micrometer's Kafka client binder on the sink's consumer and producers and on the sidecar agent's producer.
+            assertThat(byRole.get("sink")).anyMatch(name -> name.startsWith("kafka_consumer_fetch_manager_"))
+                    .anyMatch(name -> name.startsWith("kafka_producer_"));
+            assertThat(byRole.get("agent")).anyMatch(name -> name.startsWith("kafka_producer_record_send"));
         });
+    }
+
+    /** The address a role printed at start-up, as {@code demo} and {@code up} print it. */
+    private String printed(Pattern line) {
+        Matcher printed = line.matcher(console.toString());
+        assertThat(printed.find()).as(console.toString()).isTrue();
+        return printed.group(1);
     }
 
     private static Set<String> metricNames(String scrape) {

@@ -58,6 +58,7 @@ import static org.awaitility.Awaitility.await;
 class SecretsStayOutOfLogsIT {
 
     private static final Pattern API_ADDRESS = Pattern.compile("Processor query API: (http://\\S+)/api/health");
+    private static final Pattern SILENCES_ADDRESS = Pattern.compile("Sink silences API: (http://\\S+/api/silences)");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final WireMockServer destinations = new WireMockServer(options().dynamicPort());
@@ -132,7 +133,7 @@ class SecretsStayOutOfLogsIT {
         CommandLine simulate = cli(output);
         CompletableFuture<Integer> upExit = CompletableFuture.supplyAsync(() -> up.execute("up",
                 "--bootstrap-servers", broker.secureBootstrapServers(), "--kafka-config", kafkaConfig.toString(),
-                "--http-port", "0", "--otlp-port", "0", "--sink-api-port", "0", "--duration", "50s",
+                "--http-port", "0", "--otlp-port", "0", "--sink-api-port", "0", "--metrics-port", "0", "--duration", "50s",
                 "--api-tokens", apiTokens.toString(),
                 "--webhook-url", destinations.baseUrl() + "/webhook",
                 "--webhook-secret-file", webhookSecretFile.toString(),
@@ -162,6 +163,15 @@ class SecretsStayOutOfLogsIT {
         }
         assertThat(HTTP.send(HttpRequest.newBuilder(URI.create(api + "/api/alerts")).build(),
                 HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
+        // The sink's silences API takes the same tokens file, so it was given (and logs about) the token too.
+        Matcher silencesAddress = SILENCES_ADDRESS.matcher(text(output));
+        assertThat(silencesAddress.find()).isTrue();
+        URI silences = URI.create(silencesAddress.group(1));
+        HttpResponse<String> listed = HTTP.send(HttpRequest.newBuilder(silences).header("Authorization", "Bearer " + apiToken).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(listed.statusCode()).isEqualTo(200);
+        served.add(listed.body());
+        assertThat(HTTP.send(HttpRequest.newBuilder(silences).build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
 
         assertThat(simulateExit.get()).isZero();
         assertThat(upExit.get()).isZero();

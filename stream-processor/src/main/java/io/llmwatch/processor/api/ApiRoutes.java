@@ -46,6 +46,8 @@ public final class ApiRoutes {
                 case PROMPT_VERSIONS -> new StateQueryGuard(streams,
                         new PromptVersionsHandler(cluster, new PromptVersionQueries(streams)));
                 case PROMPT_DRIFT -> new StateQueryGuard(streams, new PromptDriftHandler(cluster, detection));
+                case PROMPT_QUALITY -> new StateQueryGuard(streams,
+                        new PromptQualityHandler(cluster, new PromptVersionQueries(streams), settings, clock));
                 case BUDGETS -> new StateQueryGuard(streams, new BudgetsHandler(detection));
                 case BUDGET -> new StateQueryGuard(streams, new BudgetHandler(cluster, detection, clock));
                 case OVERVIEW -> new StateQueryGuard(streams,

@@ -4,7 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.llmwatch.processor.api.auth.ApiAccess;
-import io.llmwatch.processor.api.auth.Caller;
+import io.llmwatch.schemas.auth.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

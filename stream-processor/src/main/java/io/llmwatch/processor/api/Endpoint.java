@@ -10,6 +10,7 @@ public enum Endpoint {
     TRACE("/api/traces/{traceId}"),
     PROMPT_VERSIONS("/api/prompts/{name}/versions"),
     PROMPT_DRIFT("/api/prompts/{name}/drift"),
+    PROMPT_QUALITY("/api/prompts/{name}/quality"),
     BUDGETS("/api/budgets"),
     BUDGET("/api/budgets/{key}"),
     OPENAPI("/api/openapi"),

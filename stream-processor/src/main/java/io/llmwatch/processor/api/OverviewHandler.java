@@ -27,7 +27,6 @@ import java.util.TreeMap;
  */
 final class OverviewHandler implements ApiHandler {
 
-    private static final int DEFAULT_WINDOWS_BACK = 60;
     private static final TypeReference<List<WindowTotal>> SHARES = new TypeReference<>() { };
 
     private final ClusterQueries cluster;
@@ -45,11 +44,9 @@ final class OverviewHandler implements ApiHandler {
     @Override
     public ApiResponse handle(ApiRequest request) {
         WindowSpec window = settings.window(request.parameter("window").orElse("1m"));
-        Instant to = request.instant("to", clock.instant());
-        Instant from = request.instant("from", to.minus(window.size().multipliedBy(DEFAULT_WINDOWS_BACK)));
-        if (from.isAfter(to)) {
-            throw new IllegalArgumentException("from " + from + " is after to " + to);
-        }
+        WindowRange range = WindowRange.of(request, window, clock);
+        Instant from = range.from();
+        Instant to = range.to();
         List<WindowTotal> shares = cluster.fromAll(window.storeName(), request,
                 () -> queries.windowTotals(window, from, to), SHARES);
         if (request.localScope()) {

@@ -2,6 +2,8 @@ package io.llmwatch.processor.detection;
 
 import io.llmwatch.processor.detection.lifecycle.Verdict;
 import io.llmwatch.schemas.alert.AlertEvent;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
 
 import java.util.Map;
 import java.util.UUID;
@@ -13,6 +15,16 @@ public final class AlertFactory {
     private static final String TENANT = "tenant";
 
     private AlertFactory() {
+    }
+
+    /**
+     * The timestamp of an alert record: the event time up to which the processor had seen the stream when it decided,
+     * not only that of the call that completed the evidence. Signals of one key come from every input partition, so
+     * that call may be seconds older than calls already counted (its partition processed behind the others), and an
+     * alert stamped with it would seem to precede the incident it reports.
+     */
+    public static long decidedAt(ProcessorContext<?, ?> context, Record<?, ?> trigger) {
+        return Math.max(trigger.timestamp(), context.currentStreamTimeMs());
     }
 
     public static AlertEvent alert(Verdict verdict, String dimension, String dimensionKey, Map<String, String> attributes,

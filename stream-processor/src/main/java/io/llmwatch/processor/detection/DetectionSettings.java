@@ -83,8 +83,13 @@ public record DetectionSettings(
 
     /** The same with another cost-anomaly bucket, for runs (demo, benchmark) that cannot wait 100 minutes of warm-up. */
     public DetectionSettings withCostAnomalyBucket(Duration bucket, Duration grace) {
-        return new DetectionSettings(costSpike, costAnomaly.withBucket(bucket, grace), budgets, scoredQuality, heuristicQuality,
-                heuristics, drift, latency, errors, efficiency, unpricedWindow, feedbackMemory, stateFlush);
+        return withCostAnomaly(costAnomaly.withBucket(bucket, grace));
+    }
+
+    /** The same with another cost-anomaly rule, e.g. a shorter bucket and warm-up for a demo. */
+    public DetectionSettings withCostAnomaly(CostAnomalySettings newCostAnomaly) {
+        return new DetectionSettings(costSpike, newCostAnomaly, budgets, scoredQuality, heuristicQuality, heuristics,
+                drift, latency, errors, efficiency, unpricedWindow, feedbackMemory, stateFlush);
     }
 
     public DetectionSettings withBudgets(List<BudgetDefinition> newBudgets) {

@@ -15,6 +15,7 @@ import io.llmwatch.processor.detection.efficiency.EfficiencyWatch;
 import io.llmwatch.processor.detection.efficiency.InefficientPromptState;
 import io.llmwatch.processor.detection.feedback.CallMemoryProcessor;
 import io.llmwatch.processor.detection.feedback.FeedbackJoinProcessor;
+import io.llmwatch.processor.detection.quality.PromptVersionQuality;
 import io.llmwatch.processor.detection.quality.QualityWatch;
 import io.llmwatch.processor.detection.quality.heuristic.HeuristicEvaluators;
 import io.llmwatch.processor.detection.regression.TimingWatch;
@@ -55,7 +56,7 @@ import java.util.function.Supplier;
  *      ├─ cost#{feature,user,tenant,model,global}|… ─► cost anomaly (NAB detector)   (store detection-cost-anomaly)
  *      │                                            ─► budgets, hourly and daily     (store detection-budgets)
  *      ├─ timing#{model,provider}|…  ─► latency, TTFT and error-rate regressions     (store detection-timing)
- *      ├─ quality#model|prompt@v     ─► quality degradation per score name           (store detection-quality)
+ *      ├─ quality#model|prompt       ─► quality degradation per version and score    (store detection-quality-by-prompt)
  *      ├─ prompt#name                ─► prompt drift (version change, over time)     (store detection-prompt-drift)
  *      │                             ─► inefficient prompt version                   (store detection-efficiency)
  *      └─ unpriced#model|…           ─► unpriced model, once per window              (store detection-unpriced)
@@ -70,7 +71,7 @@ public final class DetectionTopology {
     public static final String BUDGET_SPEND_STORE = "detection-budgets";
     public static final String BUDGETS_STORE = "budgets";
     public static final String TIMING_STORE = "detection-timing";
-    public static final String QUALITY_STORE = "detection-quality";
+    public static final String QUALITY_STORE = "detection-quality-by-prompt";
     public static final String DRIFT_STORE = "detection-prompt-drift";
     public static final String EFFICIENCY_STORE = "detection-efficiency";
     public static final String UNPRICED_STORE = "detection-unpriced";
@@ -112,7 +113,8 @@ public final class DetectionTopology {
                 .merge(detectors.run("timing", TIMING_STORE, SignalRoute.TIMING,
                         () -> new TimingWatch(settings.latency(), settings.errors()), SeriesState.class, false))
                 .merge(detectors.run("quality", QUALITY_STORE, SignalRoute.QUALITY,
-                        () -> new QualityWatch(settings.scoredQuality(), settings.heuristicQuality()), SeriesState.class, false))
+                        () -> new QualityWatch(settings.scoredQuality(), settings.heuristicQuality()), PromptVersionQuality.class,
+                        false))
                 .merge(detectors.run("prompt-drift", DRIFT_STORE, SignalRoute.PROMPT,
                         () -> new DriftWatch(new PromptDriftDetector(settings.drift())), PromptDriftState.class, false))
                 .merge(detectors.run("efficiency", EFFICIENCY_STORE, SignalRoute.PROMPT,

@@ -68,7 +68,7 @@ public final class DetectorProcessor<S> implements Processor<String, CallSignal,
             }
         }, (verdict, dimension, dimensionKey, attributes) -> {
             AlertEvent alert = AlertFactory.alert(verdict, dimension, dimensionKey, attributes, clock.millis());
-            context.forward(new Record<>(alert.getDedupKey(), alert, record.timestamp()));
+            context.forward(new Record<>(alert.getDedupKey(), alert, AlertFactory.decidedAt(context, record)));
         });
     }
 }

@@ -2,6 +2,7 @@ package io.llmwatch.processor.prompt;
 
 import io.llmwatch.processor.cost.PricedSpan;
 import io.llmwatch.processor.serde.InternalSerdes;
+import io.llmwatch.processor.topology.WindowSpec;
 import io.llmwatch.processor.trace.TraceStores;
 import io.llmwatch.schemas.feedback.FeedbackEvent;
 import org.apache.kafka.common.serialization.Serdes;
@@ -13,15 +14,17 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Prompt version analytics: per version of each prompt template, calls, latency, tokens, cost and
- * quality since the version was first used.
+ * quality since the version was first used, and its quality window by window.
  *
  * <pre>
  * priced model calls with a prompt ─────────────────────────────────┐
  * feedback ─► credited to the versions of the scored trace (store traces) ─┴► repartition by prompt name
- *       ─► prompt-version-stats (store prompt-versions: name@version → statistics)
+ *       ├─► prompt-version-stats (store prompt-versions: name@version → statistics)
+ *       └─► prompt-quality (stores prompt-quality-{window}: name@version and window → quality scores)
  * </pre>
  *
  * Keying by the prompt's name, not by name and version, keeps all versions of a prompt on one
@@ -30,6 +33,7 @@ import java.time.Duration;
 public final class PromptVersionAnalytics {
 
     public static final String STORE = "prompt-versions";
+    private static final String QUALITY_STORE_PREFIX = "prompt-quality-";
     private static final char SEPARATOR = '@';
 
     private PromptVersionAnalytics() {
@@ -39,13 +43,14 @@ public final class PromptVersionAnalytics {
      * @param feedback    scores keyed by trace id; credited through the trace store, so {@link
      *                    io.llmwatch.processor.trace.TraceAssembly} must be part of the same topology
      * @param traceRetention how long traces are kept, so how late feedback can still be credited
+     * @param windows     the window sizes quality over time is kept in, as cost attribution's
      */
     public static void addTo(StreamsBuilder builder, KStream<String, PricedSpan> pricedCalls,
-                             KStream<String, FeedbackEvent> feedback, Duration traceRetention) {
+                             KStream<String, FeedbackEvent> feedback, Duration traceRetention, List<WindowSpec> windows) {
         KStream<String, PromptObservation> scores = feedback
                 .process(() -> new FeedbackCreditProcessor(traceRetention), Named.as("prompt-feedback-credit"),
                         TraceStores.TRACES);
-        addStatistics(builder, promptCalls(pricedCalls).merge(scores, Named.as("prompt-observations")));
+        addStatistics(builder, promptCalls(pricedCalls).merge(scores, Named.as("prompt-observations")), windows);
     }
 
     private static KStream<String, PromptObservation> promptCalls(KStream<String, PricedSpan> pricedCalls) {
@@ -55,13 +60,25 @@ public final class PromptVersionAnalytics {
                         PromptCall.of(call.span(), call.cost())), Named.as("prompt-calls"));
     }
 
-    private static void addStatistics(StreamsBuilder builder, KStream<String, PromptObservation> observations) {
+    private static void addStatistics(StreamsBuilder builder, KStream<String, PromptObservation> observations,
+                                      List<WindowSpec> windows) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE),
                 Serdes.String(), InternalSerdes.PROMPT_VERSION_STATS).withCachingEnabled());
-        observations
+        windows.forEach(window -> builder.addStateStore(Stores.windowStoreBuilder(
+                Stores.persistentWindowStore(qualityStore(window), window.retention(), window.size(), false),
+                Serdes.String(), InternalSerdes.QUALITY_TALLY).withCachingEnabled()));
+        KStream<String, PromptObservation> byPromptName = observations
                 .repartition(Repartitioned.with(Serdes.String(), InternalSerdes.PROMPT_OBSERVATION)
-                        .withName("prompt-observations-by-prompt-name"))
-                .process(PromptVersionStatsProcessor::new, Named.as("prompt-version-stats"), STORE);
+                        .withName("prompt-observations-by-prompt-name"));
+        byPromptName.process(PromptVersionStatsProcessor::new, Named.as("prompt-version-stats"), STORE);
+        // The same task as the statistics, so a prompt's versions and their quality over time are on one instance.
+        byPromptName.process(() -> new PromptQualityProcessor(windows), Named.as("prompt-quality"),
+                windows.stream().map(PromptVersionAnalytics::qualityStore).toArray(String[]::new));
+    }
+
+    /** Name of the window store of every prompt version's quality scores per window of this size. */
+    public static String qualityStore(WindowSpec window) {
+        return QUALITY_STORE_PREFIX + window.label();
     }
 
     static String key(String name, String version) {

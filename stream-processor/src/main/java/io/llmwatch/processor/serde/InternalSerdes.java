@@ -5,6 +5,7 @@ import io.llmwatch.processor.prompt.PromptCall;
 import io.llmwatch.processor.prompt.PromptFeedback;
 import io.llmwatch.processor.prompt.PromptObservation;
 import io.llmwatch.processor.prompt.PromptVersionStats;
+import io.llmwatch.processor.prompt.QualityTally;
 import io.llmwatch.processor.stats.LatencySketch;
 import io.llmwatch.processor.trace.CollectedTrace;
 import io.llmwatch.processor.trace.SpanKind;
@@ -40,6 +41,13 @@ public final class InternalSerdes {
 
     public static final BinarySerde<PromptVersionStats> PROMPT_VERSION_STATS =
             new BinarySerde<>("PromptVersionStats", InternalSerdes::writeVersionStats, InternalSerdes::readVersionStats);
+
+    public static final BinarySerde<QualityTally> QUALITY_TALLY = new BinarySerde<>("QualityTally",
+            (tally, out) -> {
+                writeVarLong(out, tally.scores());
+                out.writeDouble(tally.qualitySum());
+            },
+            in -> new QualityTally(readVarLong(in), in.readDouble()));
 
     private static final SpanKind[] SPAN_KINDS = SpanKind.values();
     private static final int CALL_TAG = 1;

@@ -31,6 +31,11 @@ public record TopologySettings(List<WindowSpec> windows, DetectionSettings detec
         }
     }
 
+    /** The same with other detector tuning. */
+    public TopologySettings withDetection(DetectionSettings newDetection) {
+        return new TopologySettings(windows, newDetection, recentAlertsKept);
+    }
+
     public WindowSpec window(String label) {
         return windows.stream().filter(w -> w.label().equals(label)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown window '" + label + "'"));

@@ -88,7 +88,14 @@ const Charts = (() => {
       const points = s.values.map((v, i) => (v === null || v === undefined) ? null : `${x(times[i])},${y(v)}`);
       const d = points.reduce((path, p, i) => p === null ? path : path + (i === 0 || points[i - 1] === null ? 'M' : 'L') + p, '');
       if (d) el('path', { d, fill: 'none', stroke: color(k), 'stroke-width': 1.5, class: 'line' }, svg);
-      points.forEach(p => { if (p) { const [cx, cy] = p.split(','); el('circle', { cx, cy, r: 1.8, fill: color(k) }, svg); } });
+      // Each point carries its series, time and exact value, so what is drawn can be checked against its source.
+      points.forEach((p, i) => {
+        if (!p) return;
+        const [cx, cy] = p.split(',');
+        const point = el('circle', { cx, cy, r: 1.8, fill: color(k), class: 'point', 'data-series': s.name,
+          'data-time': new Date(times[i]).toISOString(), 'data-value': String(s.values[i]) }, svg);
+        el('title', {}, point).textContent = `${timeLabel(times[i])} ${s.name}: ${format(s.values[i])}`;
+      });
     });
     legend(container, series.map(s => s.name));
   }

@@ -191,40 +191,43 @@ function promptNames(promptRows) {
   return [...names].sort();
 }
 
-async function promptVersions(names) {
-  const entries = await Promise.all(names.map(async name =>
-    [name, (await api(`/api/prompts/${encodeURIComponent(name)}/versions`)) || []]));
+/** Each prompt's versions with their quality per window of the range: name → /api/prompts/{name}/quality's versions. */
+async function promptQuality(names, params) {
+  const entries = await Promise.all(names.map(async name => {
+    const answer = await api(`/api/prompts/${encodeURIComponent(name)}/quality?${query(params)}`);
+    return [name, answer ? answer.versions : []];
+  }));
   return new Map(entries);
 }
 
-/** Mean quality of the scored calls of the versions active in [from, to], weighted by how many were scored. */
-function averageQuality(versionsByName, from, to) {
-  let weighted = 0, scored = 0;
-  versionsByName.forEach(versions => versions.forEach(v => {
-    if (v.averageQuality === null || v.lastSeen < from || v.firstSeen > to) return;
-    weighted += v.averageQuality * v.scoredCalls;
-    scored += v.scoredCalls;
+/** Mean of every score in the range, each version's mean weighted by its number of scores. */
+function averageQuality(qualityByName) {
+  let weighted = 0, scores = 0;
+  qualityByName.forEach(versions => versions.forEach(v => {
+    if (v.averageQuality === null) return;
+    weighted += v.averageQuality * v.scores;
+    scores += v.scores;
   }));
-  return scored === 0 ? null : weighted / scored;
+  return scores === 0 ? null : weighted / scores;
 }
 
-const qualityHistory = { times: [], byVersion: new Map() };
-function renderQuality(versionsByName) {
-  const now = Date.now();
-  qualityHistory.times.push(now);
-  const index = qualityHistory.times.length - 1;
-  versionsByName.forEach((versions, name) => versions.forEach(v => {
-    const key = `${name}@${v.version}`;
-    if (!qualityHistory.byVersion.has(key)) qualityHistory.byVersion.set(key, []);
-    qualityHistory.byVersion.get(key)[index] = v.averageQuality;
-  }));
-  const series = [...qualityHistory.byVersion.entries()]
-    .filter(([, values]) => values.some(v => v !== null && v !== undefined))
-    .map(([name, values]) => ({ name, values: qualityHistory.times.map((_, i) => values[i] ?? null) }));
-  Charts.lines($('chart-quality'), { times: qualityHistory.times, series, format: v => v.toFixed(2), yMax: 1 });
+/** One line per prompt version through its windows' mean quality, as the API returns them; gaps where a window has no score. */
+function renderQuality(qualityByName) {
+  const series = [];
+  qualityByName.forEach((versions, name) => versions.filter(v => v.windows.length).forEach(v => series.push({
+    name: `${name}@${v.version}`,
+    byStart: new Map(v.windows.map(w => [Date.parse(w.windowStart), w.averageQuality])),
+  })));
+  const times = [...new Set(series.flatMap(s => [...s.byStart.keys()]))].sort((a, b) => a - b);
+  Charts.lines($('chart-quality'), {
+    times,
+    series: series.map(s => ({ name: s.name, values: times.map(t => s.byStart.has(t) ? s.byStart.get(t) : null) })),
+    format: v => v.toFixed(2),
+    yMax: 1,
+  });
 }
 
-function renderCostTable(dimension, rows, versionsByName) {
+function renderCostTable(dimension, rows, qualityByName) {
   const byKey = new Map();
   rows.forEach(r => {
     const entry = byKey.get(r.key) || { key: r.key, calls: 0, errors: 0, costs: [] };
@@ -236,7 +239,7 @@ function renderCostTable(dimension, rows, versionsByName) {
   const quality = key => {
     if (dimension !== 'prompt' || !key.includes('@')) return null;
     const name = key.slice(0, key.lastIndexOf('@')), version = key.slice(key.lastIndexOf('@') + 1);
-    const found = (versionsByName.get(name) || []).find(v => v.version === version);
+    const found = (qualityByName.get(name) || []).find(v => v.version === version);
     return found ? found.averageQuality : null;
   };
   const body = $('cost-table').querySelector('tbody');
@@ -296,16 +299,14 @@ async function refreshOverview() {
     api(`/api/cost?${query({ by: $('cost-by').value, ...current })}`),
     api('/api/alerts?limit=200'),
   ]);
-  const versionsByName = await promptVersions(promptNames(promptRows || []));
-  const quality = {
-    current: averageQuality(versionsByName, range.from, range.to),
-    previous: averageQuality(versionsByName, range.previousFrom, range.previousTo),
-  };
+  const names = promptNames(promptRows || []);
+  const [qualityByName, qualityBefore] = await Promise.all([promptQuality(names, current), promptQuality(names, previous)]);
+  const quality = { current: averageQuality(qualityByName), previous: averageQuality(qualityBefore) };
   renderHealth(range, overview, before, quality);
   renderCostChart(range, stacked || []);
   renderLatency(range, overview);
-  renderQuality(versionsByName);
-  renderCostTable($('cost-by').value, tableRows || [], versionsByName);
+  renderQuality(qualityByName);
+  renderCostTable($('cost-by').value, tableRows || [], qualityByName);
   renderIssues(alerts);
 }
 

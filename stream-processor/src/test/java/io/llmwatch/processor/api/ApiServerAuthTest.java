@@ -2,7 +2,7 @@ package io.llmwatch.processor.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.llmwatch.processor.api.auth.ApiAccess;
-import io.llmwatch.processor.api.auth.ApiTokens;
+import io.llmwatch.schemas.auth.ApiTokens;
 import io.llmwatch.processor.serde.JsonSerde;
 import org.apache.kafka.streams.state.HostInfo;
 import org.junit.jupiter.api.AfterEach;
@@ -93,6 +93,7 @@ class ApiServerAuthTest {
         assertThat(cost.findValuesAsText("key")).containsExactly("acme");
         assertThat(get("/api/cost?by=model&window=1h", ACME).statusCode()).isEqualTo(403);
         assertThat(get("/api/traces?user=u-1", ACME).statusCode()).isEqualTo(403);
+        assertThat(get("/api/prompts/support-answer/quality?window=1h", ACME).statusCode()).isEqualTo(403);
     }
 
     @Test

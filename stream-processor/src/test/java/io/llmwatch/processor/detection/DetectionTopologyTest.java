@@ -277,6 +277,36 @@ class DetectionTopologyTest {
     }
 
     @Test
+    void firesQualityDegradationWhenANewPromptVersionIsWorseThanTheOneItReplaces() {
+        start(SMALL);
+        Instant at = START;
+        for (int i = 0; i < 140; i++) {
+            boolean newVersion = i >= 100;
+            SpanEvent.Builder call = call(at = at.plusMillis(500));
+            if (newVersion) {
+                call.setPrompt(PromptRef.newBuilder().setName("support-answer").setVersion(2)
+                        .setTemplateSha256("b".repeat(64)).build());
+            }
+            SpanEvent span = call.build();
+            send(span);
+            double score = newVersion ? 0.3 + i % 5 * 0.04 : 0.8 + i % 5 * 0.04;
+            feedback.pipeInput(span.getTraceId(), FeedbackEvent.newBuilder().setFeedbackId(UUID.randomUUID().toString())
+                    .setTraceId(span.getTraceId()).setName("thumbs").setValue(score)
+                    .setTimestampMillis(at.toEpochMilli()).build(), at);
+            if (i == 50) {
+                flush();
+            }
+        }
+
+        List<AlertEvent> quality = alertsOf("quality_degradation");
+        assertThat(quality).singleElement().satisfies(alert -> {
+            assertThat(alert.getDimensionKey()).isEqualTo("gpt-4o|support-answer@2");
+            assertThat(alert.getAttributes()).containsEntry("previous_version", "gpt-4o|support-answer@1");
+            assertComplete(alert);
+        });
+    }
+
+    @Test
     void reportsWhichIndicatorsMovedWhenAPromptVersionChanges() {
         start(SMALL);
         Instant at = START;

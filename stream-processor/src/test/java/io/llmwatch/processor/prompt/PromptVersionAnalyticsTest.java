@@ -5,6 +5,8 @@ import io.llmwatch.processor.cost.SpanCostCalculator;
 import io.llmwatch.processor.pricing.PriceCatalog;
 import io.llmwatch.processor.testing.AgentSpans;
 import io.llmwatch.processor.topology.SpanEventTimeExtractor;
+import io.llmwatch.processor.topology.TopologySettings;
+import io.llmwatch.processor.topology.WindowSpec;
 import io.llmwatch.processor.trace.TraceAssembly;
 import io.llmwatch.processor.trace.TraceSettings;
 import io.llmwatch.schemas.feedback.FeedbackEvent;
@@ -26,7 +28,10 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,7 +58,7 @@ class PromptVersionAnalyticsTest {
         KStream<String, FeedbackEvent> feedbackSource = builder.stream(Topics.FEEDBACK.name(),
                 Consumed.with(Topics.FEEDBACK.keySerde(), Topics.FEEDBACK.valueSerde()).withName("feedback"));
         PromptVersionAnalytics.addTo(builder, priced.filter((traceId, call) -> call.isModelCall(), Named.as("model-calls")),
-                feedbackSource, TraceSettings.DEFAULTS.retention());
+                feedbackSource, TraceSettings.DEFAULTS.retention(), TopologySettings.DEFAULTS.windows());
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "prompt-version-analytics-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -72,8 +77,13 @@ class PromptVersionAnalyticsTest {
 
     private void send(String prompt, Integer version, String model, long latencyMillis, long inputTokens,
                       long outputTokens, Double... scores) {
+        sendAt(T0.plusSeconds(sent + 1), prompt, version, model, latencyMillis, inputTokens, outputTokens, scores);
+    }
+
+    /** A call of the prompt that starts at {@code start}: call N (counted from 1) is in trace {@code trace-N}. */
+    private void sendAt(Instant start, String prompt, Integer version, String model, long latencyMillis, long inputTokens,
+                        long outputTokens, Double... scores) {
         sent++;
-        Instant start = T0.plusSeconds(sent);
         SpanEvent span = AgentSpans.llmCall("trace-" + sent, "span-" + sent, null, start, start.plusMillis(latencyMillis),
                         model, inputTokens, outputTokens)
                 .setPrompt(PromptRef.newBuilder().setName(prompt).setVersion(version).build())
@@ -93,6 +103,18 @@ class PromptVersionAnalyticsTest {
 
     private List<PromptVersionRow> versions(String prompt) {
         return PromptVersionQueries.versions(driver.getKeyValueStore(PromptVersionAnalytics.STORE), prompt);
+    }
+
+    private Optional<PromptQuality> quality(String prompt, WindowSpec window, Instant from, Instant to) {
+        return PromptVersionQueries.quality(driver.getKeyValueStore(PromptVersionAnalytics.STORE),
+                driver.getWindowStore(PromptVersionAnalytics.qualityStore(window)), prompt, window, from, to);
+    }
+
+    /** Window start → mean quality of one version, for compact assertions. */
+    private static Map<String, Double> meanByWindow(PromptQuality.Version version) {
+        Map<String, Double> means = new LinkedHashMap<>();
+        version.windows().forEach(window -> means.put(window.windowStart(), window.averageQuality()));
+        return means;
     }
 
     @Test
@@ -202,5 +224,64 @@ class PromptVersionAnalyticsTest {
         assertThat(versions("support-answer")).extracting(PromptVersionRow::version).containsExactly("1", "2", "10");
         assertThat(versions("support-answer-v2")).hasSize(1);
         assertThat(versions("never-used")).isEmpty();
+    }
+
+    @Test
+    void averagesEachVersionsScoresWindowByWindow() {
+        sendAt(T0.plusSeconds(1), "support-answer", 6, "gpt-4o", 800, 1_000, 500, 1.0);
+        sendAt(T0.plusSeconds(2), "support-answer", 6, "gpt-4o", 800, 1_000, 500, 0.5, 0.0);
+        sendAt(T0.plusSeconds(3), "support-answer", 7, "gpt-4o-mini", 400, 2_000, 300, 0.8);
+        sendAt(T0.plusSeconds(61), "support-answer", 6, "gpt-4o", 800, 1_000, 500, 0.2);
+        sendAt(T0.plusSeconds(62), "support-answer", 7, "gpt-4o-mini", 400, 2_000, 300);
+
+        PromptQuality quality = quality("support-answer", WindowSpec.ONE_MINUTE, T0, T0.plusSeconds(120)).orElseThrow();
+
+        assertThat(quality.window()).isEqualTo("1m");
+        assertThat(quality.versions()).extracting(PromptQuality.Version::version).containsExactly("6", "7");
+        PromptQuality.Version v6 = quality.versions().get(0);
+        // a call's score is the mean of its evaluators' scores: 1.0 and 0.25 in the first minute
+        assertThat(meanByWindow(v6)).containsExactly(
+                Map.entry("2026-11-26T14:32:00Z", 0.625), Map.entry("2026-11-26T14:33:00Z", 0.2));
+        assertThat(v6.windows().get(0).scores()).isEqualTo(2);
+        assertThat(v6.windows().get(0).windowEnd()).isEqualTo("2026-11-26T14:33:00Z");
+        assertThat(v6.scores()).isEqualTo(3);
+        assertThat(v6.averageQuality()).isCloseTo(1.45 / 3, within(1e-12));
+        // the unscored call of the second minute adds no window
+        assertThat(meanByWindow(quality.versions().get(1))).containsExactly(Map.entry("2026-11-26T14:32:00Z", 0.8));
+    }
+
+    @Test
+    void countsFeedbackInTheWindowItArrivedIn() {
+        send("support-answer", 7, "gpt-4o-mini", 400, 2_000, 300, 0.5);
+
+        score(1, null, 1.0, 20);
+
+        PromptQuality.Version v7 = quality("support-answer", WindowSpec.ONE_MINUTE, T0, T0.plus(Duration.ofHours(1)))
+                .orElseThrow().versions().get(0);
+        assertThat(meanByWindow(v7)).containsExactly(
+                Map.entry("2026-11-26T14:32:00Z", 0.5), Map.entry("2026-11-26T14:52:00Z", 1.0));
+        // the windowed scores add up to the version's own average
+        assertThat(v7.averageQuality()).isEqualTo(versions("support-answer").get(0).averageQuality());
+    }
+
+    @Test
+    void keepsEveryWindowSizeAndListsOnlyWindowsStartingInTheRange() {
+        sendAt(T0.plusSeconds(1), "classify", 1, "gpt-4o-mini", 400, 100, 10, 1.0);
+        sendAt(T0.plusSeconds(65), "classify", 1, "gpt-4o-mini", 400, 100, 10, 0.0);
+        sendAt(T0.plusSeconds(185), "classify", 2, "gpt-4o-mini", 400, 100, 10);
+
+        PromptQuality hour = quality("classify", WindowSpec.ONE_HOUR, T0.minus(Duration.ofHours(1)), T0).orElseThrow();
+        assertThat(meanByWindow(hour.versions().get(0))).containsExactly(Map.entry("2026-11-26T14:00:00Z", 0.5));
+
+        PromptQuality secondMinuteOnly = quality("classify", WindowSpec.ONE_MINUTE, T0.plusSeconds(60), T0.plusSeconds(60))
+                .orElseThrow();
+        assertThat(meanByWindow(secondMinuteOnly.versions().get(0))).containsExactly(Map.entry("2026-11-26T14:33:00Z", 0.0));
+        // a version never scored is listed, with nothing to plot
+        PromptQuality.Version v2 = secondMinuteOnly.versions().get(1);
+        assertThat(v2.version()).isEqualTo("2");
+        assertThat(v2.scores()).isZero();
+        assertThat(v2.averageQuality()).isNull();
+        assertThat(v2.windows()).isEmpty();
+        assertThat(quality("never-used", WindowSpec.ONE_MINUTE, T0, T0.plusSeconds(60))).isEmpty();
     }
 }

@@ -4,6 +4,7 @@ import io.llmwatch.processor.cost.CostAggregate;
 import io.llmwatch.processor.prompt.PromptCall;
 import io.llmwatch.processor.prompt.PromptFeedback;
 import io.llmwatch.processor.prompt.PromptObservation;
+import io.llmwatch.processor.prompt.QualityTally;
 import io.llmwatch.processor.stats.LatencySketch;
 import io.llmwatch.processor.trace.CollectedTrace;
 import io.llmwatch.processor.trace.SpanKind;
@@ -55,6 +56,13 @@ class InternalSerdesTest {
 
         assertThat(roundTrip(InternalSerdes.PROMPT_OBSERVATION, call)).isEqualTo(call);
         assertThat(roundTrip(InternalSerdes.PROMPT_OBSERVATION, feedback)).isEqualTo(feedback);
+    }
+
+    @Test
+    void readsBackAVersionsQualityTallyExactly() {
+        QualityTally tally = QualityTally.EMPTY.plus(0.1).plus(0.7).plus(1.0 / 3);
+
+        assertThat(roundTrip(InternalSerdes.QUALITY_TALLY, tally)).isEqualTo(tally);
     }
 
     @Test

@@ -6,6 +6,10 @@ import io.llmwatch.processor.api.ApiRequest;
 import io.llmwatch.processor.api.ApiResponse;
 import io.llmwatch.processor.api.Endpoint;
 import io.llmwatch.processor.serde.JsonSerde;
+import io.llmwatch.schemas.auth.ApiAuthentication;
+import io.llmwatch.schemas.auth.ApiRole;
+import io.llmwatch.schemas.auth.ApiTokens;
+import io.llmwatch.schemas.auth.Caller;
 
 import java.io.IOException;
 import java.util.Optional;
@@ -27,44 +31,45 @@ import java.util.function.Supplier;
  */
 public final class ApiAccess {
 
-    private static final String BEARER = "Bearer ";
-
     /** The answer without a valid token; the server adds {@code WWW-Authenticate} to every 401. */
     public static final ApiResponse UNAUTHORIZED =
             ApiResponse.error(401, "a valid bearer token is needed (Authorization: Bearer TOKEN)");
 
-    private final Optional<ApiTokens> tokens;
+    private final ApiAuthentication authentication;
 
-    private ApiAccess(Optional<ApiTokens> tokens) {
-        this.tokens = tokens;
+    private ApiAccess(ApiAuthentication authentication) {
+        this.authentication = authentication;
     }
 
     public static ApiAccess open() {
-        return new ApiAccess(Optional.empty());
+        return of(ApiAuthentication.open());
     }
 
     public static ApiAccess with(ApiTokens tokens) {
-        return new ApiAccess(Optional.of(tokens));
+        return of(ApiAuthentication.with(tokens));
+    }
+
+    public static ApiAccess of(ApiAuthentication authentication) {
+        return new ApiAccess(authentication);
+    }
+
+    /** The tokens this API accepts, which the sink's silences API of the same run accepts too. */
+    public ApiAuthentication authentication() {
+        return authentication;
     }
 
     public boolean requiresTokens() {
-        return tokens.isPresent();
+        return authentication.requiresTokens();
     }
 
     /** The caller an {@code Authorization} header identifies: {@link Caller#ANONYMOUS} without a valid token. */
     public Caller authenticate(String authorization) {
-        if (tokens.isEmpty()) {
-            return Caller.OPEN;
-        }
-        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            return Caller.ANONYMOUS;
-        }
-        return tokens.get().authenticate(authorization.substring(BEARER.length()).strip()).orElse(Caller.ANONYMOUS);
+        return authentication.authenticate(authorization);
     }
 
     /** The {@code Authorization} header this instance sends when it asks another one. */
     public Optional<String> peerAuthorization() {
-        return tokens.map(configured -> BEARER + configured.peerCredential());
+        return authentication.peerAuthorization();
     }
 
     /** Whether {@code caller} may read what is served beside the JSON API, such as {@code /metrics}. */

@@ -65,8 +65,18 @@ public record AnomalySettings(
         }
     }
 
+    /**
+     * The same with another warm-up. Under {@link #minimumBaselineObservations()} it changes nothing (deviations
+     * are not scored before there is a baseline), and much over it leaves fewer observations to learn how far the
+     * series normally strays before the first score, so the first scores of a short warm-up are less reliable.
+     */
+    public AnomalySettings withWarmUpObservations(int observations) {
+        return new AnomalySettings(baselineObservations, scales, recordMemoryObservations, recordGrowthLimit,
+                quietObservations, observations, seasonalWarmUp, seasonalSlotsPerDay, seasonalLearningRate);
+    }
+
     /** Observations the baseline needs before deviations from it mean anything: a quarter of its window. */
-    int minimumBaselineObservations() {
+    public int minimumBaselineObservations() {
         return baselineObservations / 4;
     }
 

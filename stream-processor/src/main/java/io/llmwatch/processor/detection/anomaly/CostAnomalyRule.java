@@ -8,6 +8,7 @@ import io.llmwatch.processor.detection.lifecycle.Exemplars;
 import io.llmwatch.processor.detection.lifecycle.Hysteresis;
 import io.llmwatch.processor.detection.lifecycle.Incident;
 import io.llmwatch.processor.detection.lifecycle.LifecycleState;
+import io.llmwatch.processor.detection.lifecycle.NumberText;
 import io.llmwatch.processor.detection.lifecycle.Reading;
 import io.llmwatch.processor.detection.lifecycle.Verdict;
 import io.llmwatch.schemas.alert.AlertStatus;
@@ -160,16 +161,16 @@ public final class CostAnomalyRule {
         Incident incident = new Incident(transition.incident().id(), bucketStartMillis, bucketStartMillis + bucketMillis);
         if (transition.status() == AlertStatus.RESOLVED) {
             return new Verdict(AlertType.COST_ANOMALY, Severity.INFO, AlertStatus.RESOLVED, incident, evidence,
-                    String.format(Locale.ROOT, "Cost back to normal: $%s in %ds against an expected $%s",
-                            evidence.observed(), settings.bucket().toSeconds(), evidence.expected()));
+                    String.format(Locale.ROOT, "Cost back to normal: $%s in %ss against an expected $%s",
+                            evidence.observed(), NumberText.seconds(settings.bucket()), evidence.expected()));
         }
         double ratio = bucketUsd.doubleValue() / expected;
         boolean critical = ratio >= 2 * settings.fireRatio().doubleValue();
         String when = bucketOpen ? "while the bucket is still open" : "when the bucket closed";
         return new Verdict(AlertType.COST_ANOMALY, critical ? Severity.CRITICAL : Severity.WARNING, AlertStatus.FIRING,
                 incident, evidence, String.format(Locale.ROOT,
-                        "Cost anomaly: $%s in %ds against an expected $%s (x%s, anomaly score %s), detected %s",
-                        evidence.observed(), settings.bucket().toSeconds(), evidence.expected(),
+                        "Cost anomaly: $%s in %ss against an expected $%s (x%s, anomaly score %s), detected %s",
+                        evidence.observed(), NumberText.seconds(settings.bucket()), evidence.expected(),
                         decimal(ratio), decimal(scored.score()), when));
     }
 }

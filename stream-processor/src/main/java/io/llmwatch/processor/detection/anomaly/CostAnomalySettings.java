@@ -66,6 +66,18 @@ public record CostAnomalySettings(
                 lifecycle, maxGapBuckets);
     }
 
+    /**
+     * The same with another warm-up: buckets of a key's traffic before it may fire. Production keeps the NAB-scored
+     * 100; a demo that cannot wait 100 buckets takes fewer, and at least the baseline's minimum.
+     */
+    public CostAnomalySettings withWarmUpBuckets(int buckets) {
+        if (buckets < detector.minimumBaselineObservations()) {
+            throw new IllegalArgumentException("the cost-anomaly warm-up must be at least "
+                    + detector.minimumBaselineObservations() + " buckets, the baseline's minimum; got " + buckets);
+        }
+        return withDetector(detector.withWarmUpObservations(buckets));
+    }
+
     /** The same with another bucket size and grace, e.g. seconds for a demo that cannot wait 100 minutes to warm up. */
     public CostAnomalySettings withBucket(Duration newBucket, Duration newGrace) {
         return new CostAnomalySettings(newBucket, newGrace, detector, scoreThreshold, fireRatio, resolveRatio, minimumExcessUsd,

@@ -2,6 +2,7 @@ package io.llmwatch.processor.detection.anomaly;
 
 import io.llmwatch.processor.detection.KeyedDetector;
 import io.llmwatch.processor.detection.lifecycle.DetectorStep;
+import io.llmwatch.processor.detection.lifecycle.NumberText;
 import io.llmwatch.processor.detection.signal.CallSignal;
 import io.llmwatch.processor.detection.signal.DetectorKey;
 
@@ -15,7 +16,7 @@ public final class CostAnomalyWatch implements KeyedDetector<CostWatchState> {
 
     public CostAnomalyWatch(CostAnomalySettings settings) {
         this.rule = new CostAnomalyRule(settings);
-        this.attributes = Map.of("bucket_seconds", Long.toString(settings.bucket().toSeconds()),
+        this.attributes = Map.of("bucket_seconds", NumberText.seconds(settings.bucket()),
                 "score_threshold", Double.toString(settings.scoreThreshold()));
     }
 

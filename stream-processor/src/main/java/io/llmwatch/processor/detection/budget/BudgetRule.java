@@ -82,15 +82,9 @@ public final class BudgetRule {
 
     /** An alert for the highest threshold the spend has reached, if no alert of this period covered it yet. */
     private static Optional<BudgetAlert> newAlert(PeriodSpend spend, BigDecimal capUsd) {
-        BudgetThreshold highest = null;
-        for (BudgetThreshold threshold : BudgetThreshold.values()) {
-            if (spend.spentUsd().compareTo(capUsd.multiply(threshold.shareOfCap())) >= 0) {
-                highest = threshold;
-            }
-        }
-        return highest != null && highest.above(spend.alert())
-                ? Optional.of(new BudgetAlert(highest, capUsd))
-                : Optional.empty();
+        return BudgetThreshold.highestReached(spend.spentUsd(), capUsd)
+                .filter(highest -> highest.above(spend.alert()))
+                .map(highest -> new BudgetAlert(highest, capUsd));
     }
 
     private static Verdict firing(BudgetDefinition definition, BudgetPeriod period, PeriodSpend spend) {

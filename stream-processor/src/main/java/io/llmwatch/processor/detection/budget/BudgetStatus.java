@@ -14,8 +14,14 @@ import java.util.Objects;
 public record BudgetStatus(String key, BigDecimal hourlyCapUsd, BigDecimal dailyCapUsd, Period hour, Period day,
                            boolean exceeded) {
 
-    /** One period's spend against its cap. */
-    public record Period(long periodStartMillis, BigDecimal capUsd, BigDecimal spentUsd, BigDecimal remainingUsd) {
+    /**
+     * One period's spend against its cap.
+     *
+     * @param reached the highest alert threshold the spend has reached (WARNING at 80%, EXCEEDED at 100%);
+     *                {@code null} below 80%
+     */
+    public record Period(long periodStartMillis, BigDecimal capUsd, BigDecimal spentUsd, BigDecimal remainingUsd,
+                         BudgetThreshold reached) {
     }
 
     public BudgetStatus {
@@ -40,6 +46,7 @@ public record BudgetStatus(String key, BigDecimal hourlyCapUsd, BigDecimal daily
         PeriodSpend spend = state == null ? null : state.spend(period);
         // Spend of a period that has ended no longer counts: nothing was spent yet in the current one.
         BigDecimal spent = spend != null && spend.periodStartMillis() == start ? spend.spentUsd() : BigDecimal.ZERO;
-        return new Period(start, cap, spent, cap.subtract(spent).max(BigDecimal.ZERO));
+        return new Period(start, cap, spent, cap.subtract(spent).max(BigDecimal.ZERO),
+                BudgetThreshold.highestReached(spent, cap).orElse(null));
     }
 }

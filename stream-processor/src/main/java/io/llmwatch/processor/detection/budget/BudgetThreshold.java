@@ -3,6 +3,7 @@ package io.llmwatch.processor.detection.budget;
 import io.llmwatch.schemas.alert.Severity;
 
 import java.math.BigDecimal;
+import java.util.Optional;
 
 /** The shares of a cap at which a budget alerts, each once per period; declared in increasing order. */
 public enum BudgetThreshold {
@@ -25,6 +26,17 @@ public enum BudgetThreshold {
 
     public Severity severity() {
         return severity;
+    }
+
+    /** The highest threshold {@code spentUsd} has reached of {@code capUsd}; empty below the lowest. */
+    public static Optional<BudgetThreshold> highestReached(BigDecimal spentUsd, BigDecimal capUsd) {
+        BudgetThreshold highest = null;
+        for (BudgetThreshold threshold : values()) {
+            if (spentUsd.compareTo(capUsd.multiply(threshold.shareOfCap)) >= 0) {
+                highest = threshold;
+            }
+        }
+        return Optional.ofNullable(highest);
     }
 
     /** Whether this threshold ranks above the one {@code alert} raised; anything ranks above no alert. */

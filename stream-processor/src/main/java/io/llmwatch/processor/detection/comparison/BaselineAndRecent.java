@@ -19,6 +19,18 @@ public record BaselineAndRecent(RecentValues baseline, RecentValues recent) {
         return new BaselineAndRecent(RecentValues.none(), RecentValues.none());
     }
 
+    /**
+     * Windows that start out with someone else's values as their baseline and nothing recent, so the first values of
+     * a new series are compared with the series it replaces; its own values push them out of the baseline in time.
+     */
+    public static BaselineAndRecent succeeding(double[] predecessorValues, WindowSizes sizes) {
+        RecentValues baseline = RecentValues.none();
+        for (double value : predecessorValues) {
+            baseline = baseline.append(value, sizes.baseline());
+        }
+        return new BaselineAndRecent(baseline, RecentValues.none());
+    }
+
     public BaselineAndRecent add(double value, WindowSizes sizes, boolean holdBaseline) {
         RecentValues nextRecent = recent.append(value, sizes.recent());
         if (recent.count() < sizes.recent() || holdBaseline) {

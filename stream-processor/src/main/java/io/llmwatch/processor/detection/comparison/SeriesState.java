@@ -28,4 +28,17 @@ public record SeriesState(long observations, BaselineAndRecent windows, Shift la
     public static SeriesState start() {
         return new SeriesState(0, BaselineAndRecent.empty(), null, LifecycleState.resolved(), Exemplars.none());
     }
+
+    /**
+     * A new series judged at first against the newest values of {@code predecessor}, e.g. a new prompt version's
+     * quality against the version before it. While the predecessor has an incident open its held baseline stands in
+     * for it, so a new version is not measured against an old version's own degradation.
+     */
+    public static SeriesState succeeding(SeriesState predecessor, WindowSizes sizes) {
+        double[] before = predecessor.lifecycle().incidentOpen()
+                ? predecessor.windows().baseline().toArray()
+                : predecessor.windows().all();
+        return new SeriesState(0, BaselineAndRecent.succeeding(before, sizes), null, LifecycleState.resolved(),
+                Exemplars.none());
+    }
 }

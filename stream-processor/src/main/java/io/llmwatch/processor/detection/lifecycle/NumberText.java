@@ -2,6 +2,7 @@ package io.llmwatch.processor.detection.lifecycle;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.time.Duration;
 import java.util.Locale;
 
 /**
@@ -19,6 +20,11 @@ public final class NumberText {
     public static BigDecimal rounded(double value) {
         BigDecimal decimal = new BigDecimal(value).round(SIGNIFICANT);
         return decimal.signum() == 0 ? BigDecimal.ZERO : decimal.stripTrailingZeros();
+    }
+
+    /** A duration in seconds as summaries say it: {@code 60}, {@code 1} or {@code 0.5}, never a rounded-down 0. */
+    public static String seconds(Duration duration) {
+        return BigDecimal.valueOf(duration.toMillis(), 3).stripTrailingZeros().toPlainString();
     }
 
     /** The value as a plain decimal string with four significant digits, e.g. {@code 0.7234} or {@code 1250}. */

@@ -20,6 +20,9 @@ import java.util.Objects;
 public record CallSignal(CostSample sample, String promptName, Integer promptVersion, String promptSha256,
                          Long timeToFirstTokenMillis, List<NamedScore> scores, boolean feedback) {
 
+    /** Stands in for the prompt of a call that named none. */
+    private static final String NO_PROMPT = "(no prompt)";
+
     public CallSignal {
         Objects.requireNonNull(sample, "sample");
         scores = scores == null ? List.of() : List.copyOf(scores);
@@ -27,7 +30,15 @@ public record CallSignal(CostSample sample, String promptName, Integer promptVer
 
     /** The key quality is judged per: the model and the prompt version, e.g. {@code gpt-4o|support-answer@3}. */
     public String modelAndPromptVersion() {
-        return sample.model() + "|" + (sample.prompt() == null ? "(no prompt)" : sample.prompt());
+        return sample.model() + "|" + (sample.prompt() == null ? NO_PROMPT : sample.prompt());
+    }
+
+    /**
+     * The model and the prompt whatever its version, e.g. {@code gpt-4o|support-answer}: quality signals are
+     * partitioned by it, so a new version's scores meet its predecessor's on the same instance.
+     */
+    public String modelAndPrompt() {
+        return sample.model() + "|" + (promptName == null ? NO_PROMPT : promptName);
     }
 
     /** The same call carrying one late score instead of its own. */

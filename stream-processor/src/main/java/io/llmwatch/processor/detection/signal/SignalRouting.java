@@ -5,6 +5,7 @@ import org.apache.kafka.streams.KeyValue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** Every detector key one signal counts for. */
 public final class SignalRouting {
@@ -20,10 +21,25 @@ public final class SignalRouting {
     private SignalRouting() {
     }
 
+    /**
+     * Whether spend is tracked for a {@code dimension|value} key, so that a budget on it can ever be reached: the
+     * global key, or a non-empty value of a dimension cost is watched on.
+     */
+    public static boolean tracksSpendOf(String dimensionKey) {
+        return dimensionKey.equals(GLOBAL_KEY) || COST_DIMENSIONS.stream().anyMatch(dimension ->
+                dimensionKey.startsWith(dimension.firstKey()) && dimensionKey.length() > dimension.firstKey().length());
+    }
+
+    /** The keys {@link #tracksSpendOf} accepts, as an error message names them. */
+    public static String spendKeyForms() {
+        return COST_DIMENSIONS.stream().map(dimension -> dimension.key("VALUE")).collect(Collectors.joining(", "))
+                + " or " + GLOBAL_KEY;
+    }
+
     public static List<KeyValue<String, CallSignal>> route(CallSignal signal) {
         List<KeyValue<String, CallSignal>> routed = new ArrayList<>(10);
         if (signal.feedback()) {
-            routed.add(KeyValue.pair(SignalRoute.QUALITY.key(signal.modelAndPromptVersion()), signal));
+            routed.add(KeyValue.pair(SignalRoute.QUALITY.key(signal.modelAndPrompt()), signal));
             return routed;
         }
         if (signal.sample().priced()) {
@@ -38,7 +54,7 @@ public final class SignalRouting {
             routed.add(KeyValue.pair(SignalRoute.TIMING.key(dimension.keyOf(signal.sample())), signal));
         }
         if (!signal.scores().isEmpty()) {
-            routed.add(KeyValue.pair(SignalRoute.QUALITY.key(signal.modelAndPromptVersion()), signal));
+            routed.add(KeyValue.pair(SignalRoute.QUALITY.key(signal.modelAndPrompt()), signal));
         }
         if (signal.promptName() != null) {
             routed.add(KeyValue.pair(SignalRoute.PROMPT.key(signal.promptName()), signal));

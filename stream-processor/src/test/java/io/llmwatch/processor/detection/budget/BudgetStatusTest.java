@@ -28,6 +28,19 @@ class BudgetStatusTest {
     }
 
     @Test
+    void eachPeriodSaysWhichAlertThresholdItsSpendReached() {
+        BudgetStatus belowWarning = BudgetStatus.of(ACME, spent(NOON, "7.99"), NOON);
+        BudgetStatus atWarning = BudgetStatus.of(ACME, spent(NOON, "8"), NOON);
+        BudgetStatus atCap = BudgetStatus.of(ACME, spent(NOON, "10"), NOON);
+
+        assertThat(belowWarning.hour().reached()).isNull();
+        assertThat(atWarning.hour().reached()).isEqualTo(BudgetThreshold.WARNING);
+        assertThat(atWarning.day().reached()).isNull();
+        assertThat(atCap.hour().reached()).isEqualTo(BudgetThreshold.EXCEEDED);
+        assertThat(atCap.exceeded()).isTrue();
+    }
+
+    @Test
     void aReachedCapIsExceededWithNothingRemaining() {
         BudgetStatus status = BudgetStatus.of(ACME, spent(NOON, "12"), NOON);
 

@@ -2,6 +2,8 @@ package io.llmwatch.processor.detection.lifecycle;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class NumberTextTest {
@@ -13,6 +15,13 @@ class NumberTextTest {
         assertThat(NumberText.decimal(123_456.0)).isEqualTo("123500");
         assertThat(NumberText.decimal(0.0000123456)).isEqualTo("0.00001235");
         assertThat(NumberText.decimal(0.0)).isEqualTo("0");
+    }
+
+    @Test
+    void secondsKeepTheFractionOfASubSecondBucket() {
+        assertThat(NumberText.seconds(Duration.ofMinutes(1))).isEqualTo("60");
+        assertThat(NumberText.seconds(Duration.ofSeconds(1))).isEqualTo("1");
+        assertThat(NumberText.seconds(Duration.ofMillis(500))).isEqualTo("0.5");
     }
 
     @Test

@@ -1,12 +1,12 @@
-package io.llmwatch.processor.api.auth;
+package io.llmwatch.schemas.auth;
 
 import java.util.Locale;
 
-/** What a bearer token may read. */
+/** What a bearer token may do; each API (query, silences) decides what that means for its endpoints. */
 public enum ApiRole {
-    /** Everything. */
+    /** Everything, including changing silences and price overrides. */
     ADMIN,
-    /** Every tenant's data, read only. */
+    /** Every tenant's data and the silences, read only. */
     ANALYST,
     /** Only the rows of its own tenant; any other query is refused. */
     TENANT,

@@ -1,4 +1,4 @@
-package io.llmwatch.processor.api.auth;
+package io.llmwatch.schemas.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The bearer tokens of the query API, from a JSON list of {@code {"token","role","tenant"?}}. Only their
+ * The bearer tokens of the query API and the sink's silences API, from a JSON list of {@code {"token","role","tenant"?}}. Only their
  * SHA-256 digests are kept, and a presented token is compared with every digest in constant time, so
  * neither a heap dump nor response timing gives a token away.
  */

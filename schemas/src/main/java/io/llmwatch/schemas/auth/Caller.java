@@ -1,4 +1,4 @@
-package io.llmwatch.processor.api.auth;
+package io.llmwatch.schemas.auth;
 
 import java.util.Objects;
 
