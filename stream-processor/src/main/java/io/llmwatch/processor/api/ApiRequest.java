@@ -1,5 +1,7 @@
 package io.llmwatch.processor.api;
 
+import io.llmwatch.processor.cost.Dimension;
+
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -65,6 +67,13 @@ public record ApiRequest(String rawPath, String rawQuery, Map<String, String> pa
 
     public String required(String name) {
         return parameter(name).orElseThrow(() -> new IllegalArgumentException("missing query parameter '" + name + "'"));
+    }
+
+    /** The {@code by} parameter: a dimension or pair that cost is attributed to, such as {@code feature}. */
+    public Dimension dimension() {
+        String by = required("by");
+        return Dimension.fromLabel(by).orElseThrow(() -> new IllegalArgumentException("unknown dimension by=" + by
+                + "; use one of " + Dimension.labels()));
     }
 
     public Instant instant(String name, Instant fallback) {

@@ -9,7 +9,6 @@ import io.llmwatch.processor.topology.TopologySettings;
 import io.llmwatch.processor.topology.WindowSpec;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,7 +20,6 @@ import java.util.List;
  */
 final class CostHandler implements ApiHandler {
 
-    private static final int DEFAULT_WINDOWS_BACK = 60;
     private static final TypeReference<List<CostRow>> ROWS = new TypeReference<>() { };
 
     private final ClusterQueries cluster;
@@ -38,14 +36,10 @@ final class CostHandler implements ApiHandler {
 
     @Override
     public ApiResponse handle(ApiRequest request) {
-        String by = request.required("by");
-        Dimension dimension = Dimension.fromLabel(by)
-                .orElseThrow(() -> new IllegalArgumentException("unknown dimension by=" + by
-                        + "; use one of " + Dimension.labels()));
+        Dimension dimension = request.dimension();
         WindowSpec window = settings.window(request.required("window"));
-        Instant to = request.instant("to", clock.instant());
-        Instant from = request.instant("from", to.minus(window.size().multipliedBy(DEFAULT_WINDOWS_BACK)));
-        CostQuery query = new CostQuery(dimension, window, from, to);
+        WindowRange range = WindowRange.of(request, window, clock);
+        CostQuery query = new CostQuery(dimension, window, range.from(), range.to());
 
         List<CostRow> rows = new ArrayList<>(cluster.fromAll(window.storeName(), request, () -> queries.cost(query), ROWS));
         rows.sort(LocalStateQueries.NEWEST_THEN_MOST_EXPENSIVE);

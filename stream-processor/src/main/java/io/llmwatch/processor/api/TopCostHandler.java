@@ -37,10 +37,7 @@ final class TopCostHandler implements ApiHandler {
 
     @Override
     public ApiResponse handle(ApiRequest request) {
-        String by = request.required("by");
-        Dimension dimension = Dimension.fromLabel(by)
-                .orElseThrow(() -> new IllegalArgumentException("unknown dimension by=" + by
-                        + "; use one of " + Dimension.labels()));
+        Dimension dimension = request.dimension();
         WindowSpec window = settings.window(request.required("window"));
         TopCostQuery query = new TopCostQuery(dimension, window, request.instant("at", clock.instant()),
                 request.count("n", DEFAULT_N, MAX_N));

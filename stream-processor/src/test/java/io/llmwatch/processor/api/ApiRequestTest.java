@@ -1,5 +1,6 @@
 package io.llmwatch.processor.api;
 
+import io.llmwatch.processor.cost.Dimension;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -22,6 +23,16 @@ class ApiRequestTest {
         assertThat(request.required("user")).isEqualTo("u 42");
         assertThat(request.instant("from", Instant.EPOCH)).isEqualTo(Instant.parse("2026-11-26T14:00:00Z"));
         assertThat(request.instant("to", Instant.EPOCH)).isEqualTo(Instant.EPOCH);
+    }
+
+    @Test
+    void readsTheDimensionCostIsAttributedToAndNamesTheKnownOnesOtherwise() {
+        assertThat(request("/api/cost?by=feature").dimension()).isEqualTo(Dimension.FEATURE);
+        assertThatIllegalArgumentException().isThrownBy(() -> request("/api/cost?by=planet").dimension())
+                .withMessageStartingWith("unknown dimension by=planet; use one of ")
+                .withMessageContaining("feature");
+        assertThatIllegalArgumentException().isThrownBy(() -> request("/api/cost").dimension())
+                .withMessage("missing query parameter 'by'");
     }
 
     @Test
