@@ -92,20 +92,27 @@ public final class AgentBench {
         RecordLatencies latencies = new RecordLatencies(events * MEASURED_ROUNDS);
         double[] agentRates = new double[MEASURED_ROUNDS];
         double[] rawRates = new double[MEASURED_ROUNDS];
+        long[] agentCpu = new long[MEASURED_ROUNDS];
+        long[] rawCpu = new long[MEASURED_ROUNDS];
         long publishedBytes = 0;
         for (int round = -WARM_UP_ROUNDS; round < MEASURED_ROUNDS; round++) {
             boolean measured = round >= 0;
             String feature = THROUGHPUT + "-" + (round + WARM_UP_ROUNDS);
             long started = System.nanoTime();
+            long cpuAtStart = ProcessCpu.nanos();
             recordAll(agent, feature, measured ? latencies : new RecordLatencies(events));
             double agentRate = events * 1e9 / (System.nanoTime() - started);
+            long agentCpuPerEvent = ProcessCpu.perEvent(cpuAtStart, ProcessCpu.nanos(), events);
             List<ConsumerRecord<byte[], byte[]>> published = publishedSpans.take(feature, events, DELIVERY_TIMEOUT);
-            double rawRate = RawProducerRun.eventsPerSecond(bootstrapServers, RAW_TOPIC.name(), published);
-            progress.printf("%s round %d: agent %,.0f events/s, raw producer %,.0f events/s%n",
-                    measured ? "Measured" : "Warm-up", measured ? round + 1 : round + WARM_UP_ROUNDS + 1, agentRate, rawRate);
+            RawProducerRun.Result raw = RawProducerRun.run(bootstrapServers, RAW_TOPIC.name(), published);
+            progress.printf("%s round %d: agent %,.0f events/s (%,d ns CPU/event), raw producer %,.0f events/s (%,d ns CPU/event)%n",
+                    measured ? "Measured" : "Warm-up", measured ? round + 1 : round + WARM_UP_ROUNDS + 1,
+                    agentRate, agentCpuPerEvent, raw.eventsPerSecond(), raw.cpuNanosPerEvent());
             if (measured) {
                 agentRates[round] = agentRate;
-                rawRates[round] = rawRate;
+                rawRates[round] = raw.eventsPerSecond();
+                agentCpu[round] = agentCpuPerEvent;
+                rawCpu[round] = raw.cpuNanosPerEvent();
                 publishedBytes += published.stream().mapToLong(record -> record.value().length).sum();
             }
         }
@@ -132,7 +139,7 @@ public final class AgentBench {
         AgentCounters outageCounters = spooling.counters();
         long delivered = publishedSpans.total(throughput.accepted() + outageCounters.accepted(), DELIVERY_TIMEOUT);
         return new AgentBenchReport(events, MEASURED_ROUNDS, publishedBytes / ((long) events * MEASURED_ROUNDS),
-                median(agentRates), median(rawRates),
+                median(agentRates), median(rawRates), median(agentCpu), median(rawCpu),
                 latencies.percentile(0.50), latencies.percentile(0.99), latencies.percentile(0.999), latencies.max(),
                 outageEvents, brokerDownMillis, recorder.longestCallWhileDownNanos(),
                 throughput.offered() + outageCounters.offered(), throughput.accepted() + outageCounters.accepted(),
@@ -179,8 +186,14 @@ public final class AgentBench {
         requireDelivered(agent);
     }
 
-    private static double median(double[] rates) {
-        double[] sorted = rates.clone();
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    private static long median(long[] values) {
+        long[] sorted = values.clone();
         Arrays.sort(sorted);
         return sorted[sorted.length / 2];
     }

@@ -15,6 +15,9 @@ import java.util.StringJoiner;
  *                                the median round
  * @param rawEventsPerSecond      the same records, pre-serialized, sent by a plain producer with the same tuning:
  *                                the median round
+ * @param agentCpuNanosPerEvent   CPU the whole process (agent, broker, JIT, GC) used per event while the agent
+ *                                delivered, building the calls included: the median round; -1 if unknown
+ * @param rawCpuNanosPerEvent     the same while the raw producer sent
  * @param recordP50Nanos          record() on the application's thread while the agent delivered at full speed
  * @param outageEvents            events recorded while the broker was stopped and restarted
  * @param brokerDownMillis        from stopping the broker to its serving again
@@ -22,6 +25,7 @@ import java.util.StringJoiner;
  * @param delivered               events of both measurements found on the topic afterwards
  */
 public record AgentBenchReport(int events, int rounds, long eventBytes, double agentEventsPerSecond, double rawEventsPerSecond,
+                               long agentCpuNanosPerEvent, long rawCpuNanosPerEvent,
                                long recordP50Nanos, long recordP99Nanos, long recordP999Nanos, long recordMaxNanos,
                                int outageEvents, long brokerDownMillis, long brokerDownMaxBlockNanos,
                                long offered, long accepted, long dropped, long spooled, long replayed, long sent,
@@ -67,6 +71,9 @@ public record AgentBenchReport(int events, int rounds, long eventBytes, double a
         fields.put("agent_events_per_s", Long.toString(Math.round(agentEventsPerSecond)));
         fields.put("raw_producer_events_per_s", Long.toString(Math.round(rawEventsPerSecond)));
         fields.put("ratio", String.format(Locale.ROOT, "%.3f", ratio()));
+        fields.put("agent_cpu_ns_per_event", Long.toString(agentCpuNanosPerEvent));
+        fields.put("raw_producer_cpu_ns_per_event", Long.toString(rawCpuNanosPerEvent));
+        fields.put("cpus", Integer.toString(Runtime.getRuntime().availableProcessors()));
         fields.put("record_p50_ns", Long.toString(recordP50Nanos));
         fields.put("record_p99_ns", Long.toString(recordP99Nanos));
         fields.put("record_p999_ns", Long.toString(recordP999Nanos));

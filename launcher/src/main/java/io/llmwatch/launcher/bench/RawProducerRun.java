@@ -25,8 +25,12 @@ final class RawProducerRun {
     private RawProducerRun() {
     }
 
-    /** Sends {@code records} to {@code topic} and waits for every acknowledgement; returns events per second. */
-    static double eventsPerSecond(String bootstrapServers, String topic, List<ConsumerRecord<byte[], byte[]>> records) {
+    /** Events per second, and the whole process's CPU per event meanwhile (see {@link ProcessCpu}). */
+    record Result(double eventsPerSecond, long cpuNanosPerEvent) {
+    }
+
+    /** Sends {@code records} to {@code topic} and waits for every acknowledgement. */
+    static Result run(String bootstrapServers, String topic, List<ConsumerRecord<byte[], byte[]>> records) {
         List<ProducerRecord<String, byte[]>> outgoing = records.stream()
                 .map(record -> new ProducerRecord<>(topic, new String(record.key(), StandardCharsets.UTF_8), record.value())).toList();
         Map<String, Object> config = AgentProducerConfig.build(bootstrapServers, "llmwatch-bench-raw-producer",
@@ -35,6 +39,7 @@ final class RawProducerRun {
         try (Producer<String, byte[]> producer = AgentProducerConfig.newProducer(config)) {
             producer.partitionsFor(topic);
             long started = System.nanoTime();
+            long cpuAtStart = ProcessCpu.nanos();
             for (ProducerRecord<String, byte[]> record : outgoing) {
                 producer.send(record, (metadata, error) -> {
                     if (error != null) {
@@ -44,10 +49,11 @@ final class RawProducerRun {
             }
             producer.flush();
             long elapsed = System.nanoTime() - started;
+            long cpuPerEvent = ProcessCpu.perEvent(cpuAtStart, ProcessCpu.nanos(), outgoing.size());
             if (failures.get() > 0) {
                 throw new IllegalStateException(failures.get() + " records of the raw producer failed");
             }
-            return outgoing.size() * 1e9 / elapsed;
+            return new Result(outgoing.size() * 1e9 / elapsed, cpuPerEvent);
         }
     }
 }
