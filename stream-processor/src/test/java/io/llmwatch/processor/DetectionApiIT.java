@@ -152,6 +152,10 @@ class DetectionApiIT {
             assertThat(status.get("day").get("reached").asText()).isEqualTo("EXCEEDED");
             assertThat(status.get("exceeded").asBoolean()).isTrue();
         });
+        // The same two thresholds reached the alerts topic: a warning at 80% and a critical alert at the cap.
+        String alertsPath = "/api/alerts?type=budget&key=" + URLEncoder.encode(BUDGET_KEY, StandardCharsets.UTF_8);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(json(api.get(alertsPath)).findValuesAsText("severity"))
+                .containsExactlyInAnyOrder("warning", "critical"));
     }
 
     @Test

@@ -12,7 +12,8 @@ import java.util.concurrent.Callable;
 /** {@code ./llmwatch demo}: the whole pipeline on an embedded broker, driven by simulated LLM traffic. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Run the whole pipeline on an embedded Kafka broker with a simulated multi-tenant LLM app.",
-                "About 30 s in, the simulator injects a cost spike; its alert is printed as it fires."})
+                "About 30 s in, the simulator injects a cost spike; its alerts (cost_spike and cost_anomaly, "
+                        + "the latter armed by the demo's 25 s warm-up) are printed as they fire."})
 public final class DemoCommand implements Callable<Integer> {
 
     @Spec

@@ -32,6 +32,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
@@ -247,6 +248,31 @@ class DetectionTopologyTest {
         List<AlertEvent> errors = alertsOf("error_rate");
         assertThat(errors).extracting(AlertEvent::getDimension).containsExactlyInAnyOrder("model", "provider");
         errors.forEach(DetectionTopologyTest::assertComplete);
+    }
+
+    @Test
+    void stampsAnAlertWithTheNewestEventTimeSeenNotWithTheOlderCallThatCompletedTheEvidence() {
+        start(SMALL);
+        Instant at = START;
+        for (int i = 0; i < 300; i++) {
+            send(call(at = at.plusMillis(50)).build());
+        }
+        flush();
+        // One partition runs ahead: its call is newer than every call of the burst processed after it.
+        Instant newest = at.plusSeconds(10);
+        send(call(newest).build());
+        for (int i = 0; i < 60; i++) {
+            SpanEvent.Builder call = call(at = at.plusMillis(50));
+            if (i % 2 == 0) {
+                call.setError(SpanError.newBuilder().setType("429").build());
+            }
+            send(call.build());
+        }
+
+        List<TestRecord<String, AlertEvent>> errors = alerts.readRecordsToList().stream()
+                .filter(record -> record.value().getType().equals("error_rate")).toList();
+        assertThat(errors).isNotEmpty().allSatisfy(record ->
+                assertThat(record.timestamp()).isEqualTo(newest.toEpochMilli()));
     }
 
     @Test

@@ -21,9 +21,9 @@ public record PromptVersionQuality(String version, SeriesState series, String pr
         Objects.requireNonNull(series, "series");
     }
 
-    /** The state of a key's first version. */
-    public static PromptVersionQuality first(String version) {
-        return new PromptVersionQuality(version, SeriesState.start(), null, null);
+    /** The state of a key whose first version has its first score. */
+    public static PromptVersionQuality first(String version, SeriesState series) {
+        return new PromptVersionQuality(version, series, null, null);
     }
 
     /**

@@ -40,7 +40,8 @@ public final class QualityWatch implements KeyedDetector<PromptVersionQuality> {
     /** @param detectorKey the model and the prompt whatever its version, e.g. {@code gpt-4o|support-answer} */
     @Override
     public void observe(String detectorKey, CallSignal signal, States<PromptVersionQuality> states, Verdicts verdicts) {
-        String version = signal.modelAndPromptVersion();
+        // The model and the prompt version, e.g. gpt-4o|support-answer@3: what quality alerts are about.
+        String versionKey = signal.modelAndPromptVersion();
         for (NamedScore score : signal.scores()) {
             String stateKey = "|" + score.name();
             boolean isHeuristic = QualityOfCall.isHeuristic(score.name());
@@ -48,19 +49,19 @@ public final class QualityWatch implements KeyedDetector<PromptVersionQuality> {
             PromptVersionQuality versions = states.get(stateKey);
             SeriesState series = versions == null
                     ? null
-                    : versions.seriesOf(version, (isHeuristic ? heuristicSettings : scoredSettings).windows());
+                    : versions.seriesOf(versionKey, (isHeuristic ? heuristicSettings : scoredSettings).windows());
             DetectorStep<SeriesState> step = detector.step(series,
                     new QualityScore(signal.sample().eventTimeMillis(), signal.sample().traceId(), score.value()));
             PromptVersionQuality updated = versions == null
-                    ? PromptVersionQuality.first(version).with(version, step.state())
-                    : versions.with(version, step.state());
+                    ? PromptVersionQuality.first(versionKey, step.state())
+                    : versions.with(versionKey, step.state());
             states.put(stateKey, updated);
             Map<String, String> attributes = new TreeMap<>(Map.of("score_name", score.name(), "source",
                     signal.feedback() ? "feedback" : isHeuristic ? "heuristic" : "agent"));
-            if (updated.previousVersion() != null && version.equals(updated.version())) {
+            if (updated.previousVersion() != null && versionKey.equals(updated.version())) {
                 attributes.put("previous_version", updated.previousVersion());
             }
-            step.verdicts().forEach(verdict -> verdicts.add(verdict.forSubject(score.name()), DIMENSION, version,
+            step.verdicts().forEach(verdict -> verdicts.add(verdict.forSubject(score.name()), DIMENSION, versionKey,
                     attributes));
         }
     }
