@@ -7,7 +7,6 @@ import io.llmwatch.processor.detection.CostSpikeDetector.Transition;
 import io.llmwatch.schemas.alert.AlertEvent;
 import io.llmwatch.schemas.alert.AlertStatus;
 import io.llmwatch.schemas.alert.Severity;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -15,7 +14,6 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
@@ -28,16 +26,14 @@ public final class CostSpikeProcessor implements Processor<String, CostSample, S
 
     public static final String ALERT_TYPE = "cost_spike";
 
-    /** Every feature's state changes with each of its calls; see {@link StateCache} for why it waits in memory. */
-    private static final Duration STATE_FLUSH = Duration.ofSeconds(1);
-
     private final String storeName;
     private final CostSpikeDetector detector;
     private final CostSpikeSettings settings;
     private final Dimension dimension;
     private final Clock clock;
     private ProcessorContext<String, AlertEvent> context;
-    private StateCache<CostSpikeState> states;
+    /** A write-behind store: every feature's state changes with each of its calls. */
+    private KeyValueStore<String, CostSpikeState> states;
 
     public CostSpikeProcessor(String storeName, Dimension dimension, CostSpikeSettings settings, Clock clock) {
         this.storeName = storeName;
@@ -50,9 +46,7 @@ public final class CostSpikeProcessor implements Processor<String, CostSample, S
     @Override
     public void init(ProcessorContext<String, AlertEvent> context) {
         this.context = context;
-        KeyValueStore<String, CostSpikeState> store = context.getStateStore(storeName);
-        this.states = new StateCache<>(store, false);
-        context.schedule(STATE_FLUSH, PunctuationType.WALL_CLOCK_TIME, now -> states.flush());
+        this.states = context.getStateStore(storeName);
     }
 
     @Override

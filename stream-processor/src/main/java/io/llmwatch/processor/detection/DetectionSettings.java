@@ -32,7 +32,6 @@ import java.util.Objects;
  * @param efficiency       inefficient prompt versions (quality per dollar)
  * @param unpricedWindow   an unpriced model is named at most once per window
  * @param feedbackMemory   how late feedback may arrive and still be credited to its call
- * @param stateFlush       how long changed detector states wait in memory before they are written to their stores
  */
 public record DetectionSettings(
         CostSpikeSettings costSpike,
@@ -46,8 +45,7 @@ public record DetectionSettings(
         ErrorRateSettings errors,
         EfficiencySettings efficiency,
         Duration unpricedWindow,
-        Duration feedbackMemory,
-        Duration stateFlush) {
+        Duration feedbackMemory) {
 
     /**
      * Heuristic scores arrive with every call, so they are judged every 10 scores on windows of 200 against 800:
@@ -60,7 +58,7 @@ public record DetectionSettings(
     public static final DetectionSettings DEFAULTS = new DetectionSettings(CostSpikeSettings.DEFAULTS,
             CostAnomalySettings.DEFAULTS, List.of(), QualitySettings.DEFAULTS, HEURISTIC_QUALITY,
             HeuristicSettings.DEFAULTS, DriftSettings.DEFAULTS, LatencySettings.DEFAULTS, ErrorRateSettings.DEFAULTS,
-            EfficiencySettings.DEFAULTS, UnpricedModelRule.DEFAULT_WINDOW, Duration.ofMinutes(15), Duration.ofSeconds(1));
+            EfficiencySettings.DEFAULTS, UnpricedModelRule.DEFAULT_WINDOW, Duration.ofMinutes(15));
 
     public DetectionSettings {
         Objects.requireNonNull(costSpike, "costSpike");
@@ -75,9 +73,8 @@ public record DetectionSettings(
         Objects.requireNonNull(efficiency, "efficiency");
         Objects.requireNonNull(unpricedWindow, "unpricedWindow");
         Objects.requireNonNull(feedbackMemory, "feedbackMemory");
-        Objects.requireNonNull(stateFlush, "stateFlush");
-        if (feedbackMemory.isNegative() || feedbackMemory.isZero() || stateFlush.isNegative()) {
-            throw new IllegalArgumentException("feedbackMemory must be positive and stateFlush not negative");
+        if (feedbackMemory.isNegative() || feedbackMemory.isZero()) {
+            throw new IllegalArgumentException("feedbackMemory must be positive");
         }
     }
 
@@ -89,11 +86,11 @@ public record DetectionSettings(
     /** The same with another cost-anomaly rule, e.g. a shorter bucket and warm-up for a demo. */
     public DetectionSettings withCostAnomaly(CostAnomalySettings newCostAnomaly) {
         return new DetectionSettings(costSpike, newCostAnomaly, budgets, scoredQuality, heuristicQuality, heuristics,
-                drift, latency, errors, efficiency, unpricedWindow, feedbackMemory, stateFlush);
+                drift, latency, errors, efficiency, unpricedWindow, feedbackMemory);
     }
 
     public DetectionSettings withBudgets(List<BudgetDefinition> newBudgets) {
         return new DetectionSettings(costSpike, costAnomaly, newBudgets, scoredQuality, heuristicQuality, heuristics,
-                drift, latency, errors, efficiency, unpricedWindow, feedbackMemory, stateFlush);
+                drift, latency, errors, efficiency, unpricedWindow, feedbackMemory);
     }
 }

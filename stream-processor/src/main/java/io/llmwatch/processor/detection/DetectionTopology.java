@@ -27,6 +27,7 @@ import io.llmwatch.processor.detection.signal.SignalRouting;
 import io.llmwatch.processor.detection.unpriced.UnpricedModelState;
 import io.llmwatch.processor.detection.unpriced.UnpricedWatch;
 import io.llmwatch.processor.serde.JsonSerde;
+import io.llmwatch.processor.state.WriteBehindStores;
 import io.llmwatch.schemas.alert.AlertEvent;
 import io.llmwatch.schemas.feedback.FeedbackEvent;
 import io.llmwatch.schemas.topic.Topics;
@@ -39,6 +40,8 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 import java.time.Clock;
@@ -104,23 +107,22 @@ public final class DetectionTopology {
                 .repartition(Repartitioned.with(Serdes.String(), SIGNAL_SERDE).withName("detection-signals"));
 
         addBudgets(builder);
-        Detectors detectors = new Detectors(builder, routed, settings.stateFlush(), clock);
+        Detectors detectors = new Detectors(builder, routed, clock);
         KStream<String, AlertEvent> alerts = addCostSpike(builder, routed, settings, clock)
                 .merge(detectors.run("cost-anomaly", COST_ANOMALY_STORE, SignalRoute.COST,
-                        () -> new CostAnomalyWatch(settings.costAnomaly()), CostWatchState.class, false))
+                        () -> new CostAnomalyWatch(settings.costAnomaly()), CostWatchState.class))
                 .merge(detectors.run("budget", BUDGET_SPEND_STORE, SignalRoute.COST,
-                        () -> new BudgetWatch(settings.budgets(), BUDGETS_STORE), BudgetState.class, true))
+                        () -> new BudgetWatch(settings.budgets(), BUDGETS_STORE), BudgetState.class))
                 .merge(detectors.run("timing", TIMING_STORE, SignalRoute.TIMING,
-                        () -> new TimingWatch(settings.latency(), settings.errors()), SeriesState.class, false))
+                        () -> new TimingWatch(settings.latency(), settings.errors()), SeriesState.class))
                 .merge(detectors.run("quality", QUALITY_STORE, SignalRoute.QUALITY,
-                        () -> new QualityWatch(settings.scoredQuality(), settings.heuristicQuality()), PromptVersionQuality.class,
-                        false))
+                        () -> new QualityWatch(settings.scoredQuality(), settings.heuristicQuality()), PromptVersionQuality.class))
                 .merge(detectors.run("prompt-drift", DRIFT_STORE, SignalRoute.PROMPT,
-                        () -> new DriftWatch(new PromptDriftDetector(settings.drift())), PromptDriftState.class, false))
+                        () -> new DriftWatch(new PromptDriftDetector(settings.drift())), PromptDriftState.class))
                 .merge(detectors.run("efficiency", EFFICIENCY_STORE, SignalRoute.PROMPT,
-                        () -> new EfficiencyWatch(settings.efficiency()), InefficientPromptState.class, false))
+                        () -> new EfficiencyWatch(settings.efficiency()), InefficientPromptState.class))
                 .merge(detectors.run("unpriced", UNPRICED_STORE, SignalRoute.UNPRICED,
-                        () -> new UnpricedWatch(settings.unpricedWindow()), UnpricedModelState.class, true));
+                        () -> new UnpricedWatch(settings.unpricedWindow()), UnpricedModelState.class));
         alerts.to(Topics.ALERTS.name(), Produced.with(Topics.ALERTS.keySerde(), Topics.ALERTS.valueSerde())
                 .withName("detection-alerts-sink"));
     }
@@ -135,11 +137,20 @@ public final class DetectionTopology {
                 () -> new BudgetUpdateProcessor(BUDGETS_STORE));
     }
 
+    /**
+     * A detector's states change with every signal of their key and hold hundreds of numbers each, so they stay
+     * objects in memory and are serialised once per key and commit; being written before every commit, they
+     * are as exact across a crash as the offsets they were built from.
+     */
+    private static <S> StoreBuilder<KeyValueStore<String, S>> detectorStore(String name, Class<S> stateType) {
+        return WriteBehindStores.keyValueStoreBuilder(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name),
+                Serdes.String(), new JsonSerde<>(stateType)));
+    }
+
     private static KStream<String, AlertEvent> addCostSpike(StreamsBuilder builder, KStream<String, CallSignal> routed,
                                                             DetectionSettings settings, Clock clock) {
         String featureKeys = SignalRoute.COST.key(Dimension.FEATURE.firstKey());
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(COST_SPIKE_STORE),
-                Serdes.String(), new JsonSerde<>(CostSpikeState.class)));
+        builder.addStateStore(detectorStore(COST_SPIKE_STORE, CostSpikeState.class));
         return routed
                 .filter((key, signal) -> key.startsWith(featureKeys), Named.as("cost-spike-features"))
                 .map((key, signal) -> KeyValue.<String, CostSample>pair(SignalRoute.COST.dimensionKey(key), signal.sample()),
@@ -149,18 +160,15 @@ public final class DetectionTopology {
     }
 
     /** Adds one {@link DetectorProcessor} per detector, each over its route's signals and its own store. */
-    private record Detectors(StreamsBuilder builder, KStream<String, CallSignal> routed, Duration flush, Clock clock) {
+    private record Detectors(StreamsBuilder builder, KStream<String, CallSignal> routed, Clock clock) {
 
         /** @param detector makes each task its own detector, since some keep per-task references (stores) */
         <S> KStream<String, AlertEvent> run(String name, String store, SignalRoute route,
-                                            Supplier<KeyedDetector<S>> detector, Class<S> stateType,
-                                            boolean writeThrough) {
-            builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(store), Serdes.String(),
-                    new JsonSerde<>(stateType)));
-            Duration flushInterval = writeThrough ? Duration.ZERO : flush;
+                                            Supplier<KeyedDetector<S>> detector, Class<S> stateType) {
+            builder.addStateStore(detectorStore(store, stateType));
             return routed
                     .filter((key, signal) -> route.routes(key), Named.as(name + "-signals"))
-                    .process(() -> new DetectorProcessor<>(store, route, detector.get(), flushInterval, clock),
+                    .process(() -> new DetectorProcessor<>(store, route, detector.get(), clock),
                             Named.as(name + "-detector"), store);
         }
     }

@@ -3,14 +3,12 @@ package io.llmwatch.processor.detection;
 import io.llmwatch.processor.detection.signal.CallSignal;
 import io.llmwatch.processor.detection.signal.SignalRoute;
 import io.llmwatch.schemas.alert.AlertEvent;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -23,29 +21,22 @@ public final class DetectorProcessor<S> implements Processor<String, CallSignal,
     private final String storeName;
     private final SignalRoute route;
     private final KeyedDetector<S> detector;
-    private final Duration flushInterval;
     private final Clock clock;
     private ProcessorContext<String, AlertEvent> context;
-    private StateCache<S> states;
+    private KeyValueStore<String, S> states;
 
-    /** @param flushInterval how long changed states wait in memory; zero writes every change through */
-    public DetectorProcessor(String storeName, SignalRoute route, KeyedDetector<S> detector, Duration flushInterval,
-                             Clock clock) {
+    /** @param storeName a write-behind store (see {@link DetectionTopology}): states change with every signal */
+    public DetectorProcessor(String storeName, SignalRoute route, KeyedDetector<S> detector, Clock clock) {
         this.storeName = Objects.requireNonNull(storeName, "storeName");
         this.route = Objects.requireNonNull(route, "route");
         this.detector = Objects.requireNonNull(detector, "detector");
-        this.flushInterval = Objects.requireNonNull(flushInterval, "flushInterval");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     @Override
     public void init(ProcessorContext<String, AlertEvent> context) {
         this.context = context;
-        KeyValueStore<String, S> store = context.getStateStore(storeName);
-        this.states = new StateCache<>(store, flushInterval.isZero());
-        if (!flushInterval.isZero()) {
-            context.schedule(flushInterval, PunctuationType.WALL_CLOCK_TIME, now -> states.flush());
-        }
+        this.states = context.getStateStore(storeName);
         detector.init(context);
     }
 

@@ -5,6 +5,7 @@ import io.llmwatch.processor.cost.DimensionPreAggregator;
 import io.llmwatch.processor.cost.PricedSpan;
 import io.llmwatch.processor.serde.InternalSerdes;
 import io.llmwatch.processor.serde.JsonSerde;
+import io.llmwatch.processor.state.WriteBehindStores;
 import io.llmwatch.schemas.topic.Topics;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -49,9 +50,10 @@ final class CostAttribution {
 
     static void addTo(StreamsBuilder builder, KStream<String, PricedSpan> pricedCalls, TopologySettings settings) {
         // In memory: the store holds at most one flush interval's partials and is emptied at every
-        // flush; its changelog makes it exact across a crash, and restoring it is short.
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(PARTIALS_STORE),
-                Serdes.String(), InternalSerdes.COST_AGGREGATE).withCachingEnabled());
+        // flush; its changelog makes it exact across a crash, and restoring it is short. Write-behind:
+        // each call changes nine partials, which are serialised once per key and commit.
+        builder.addStateStore(WriteBehindStores.keyValueStoreBuilder(Stores.keyValueStoreBuilder(
+                Stores.inMemoryKeyValueStore(PARTIALS_STORE), Serdes.String(), InternalSerdes.COST_AGGREGATE)));
         KStream<String, CostAggregate> partialsByDimension = pricedCalls
                 .process(() -> new DimensionPreAggregator(PARTIALS_STORE, bucket(settings), FLUSH_INTERVAL),
                         Named.as("pre-aggregate-dimensions"), PARTIALS_STORE)

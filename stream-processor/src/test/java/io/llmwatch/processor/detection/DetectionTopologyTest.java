@@ -91,7 +91,7 @@ class DetectionTopologyTest {
                     new LifecycleSettings(2, 5)),
             new ErrorRateSettings(new WindowSizes(60, 200), new ShiftCriteria(40, 0.001, 0.05), 0.015, 0.25, 10,
                     new LifecycleSettings(2, 10)),
-            EfficiencySettings.DEFAULTS, Duration.ofHours(1), Duration.ofMinutes(15), Duration.ofSeconds(1));
+            EfficiencySettings.DEFAULTS, Duration.ofHours(1), Duration.ofMinutes(15));
 
     private void start(DetectionSettings detection) {
         Properties config = new Properties();
