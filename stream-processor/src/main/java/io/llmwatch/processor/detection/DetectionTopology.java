@@ -1,6 +1,5 @@
 package io.llmwatch.processor.detection;
 
-import io.llmwatch.processor.cost.CostSample;
 import io.llmwatch.processor.cost.Dimension;
 import io.llmwatch.processor.cost.PricedSpan;
 import io.llmwatch.processor.detection.anomaly.CostAnomalyWatch;
@@ -23,7 +22,9 @@ import io.llmwatch.processor.detection.signal.CallSignal;
 import io.llmwatch.processor.detection.signal.CallSignalSerde;
 import io.llmwatch.processor.detection.signal.CallSignals;
 import io.llmwatch.processor.detection.signal.SignalRoute;
-import io.llmwatch.processor.detection.signal.SignalRouting;
+import io.llmwatch.processor.detection.signal.SignalBatch;
+import io.llmwatch.processor.detection.signal.SignalBatchSerde;
+import io.llmwatch.processor.detection.signal.SignalBatcher;
 import io.llmwatch.processor.detection.unpriced.UnpricedModelState;
 import io.llmwatch.processor.detection.unpriced.UnpricedWatch;
 import io.llmwatch.processor.serde.JsonSerde;
@@ -54,7 +55,8 @@ import java.util.function.Supplier;
  * <pre>
  * priced model calls ─► call signal (agent + heuristic scores) ─► remembered by trace id (15 min)
  * feedback ─► joined by trace id to the remembered call ─► a signal carrying the late score
- *   both ─► one signal per detector key (route#dimension|value) ─► repartition detection-signals
+ *   both ─► routed to every detector key (route#dimension|value), one batch per key and 100 ms
+ *           (store detection-pending-signals) ─► repartition detection-signal-batches
  *      ├─ cost#feature|…             ─► cost-spike rule                              (store cost-spike-feature)
  *      ├─ cost#{feature,user,tenant,model,global}|… ─► cost anomaly (NAB detector)   (store detection-cost-anomaly)
  *      │                                            ─► budgets, hourly and daily     (store detection-budgets)
@@ -79,8 +81,12 @@ public final class DetectionTopology {
     public static final String EFFICIENCY_STORE = "detection-efficiency";
     public static final String UNPRICED_STORE = "detection-unpriced";
     public static final String CALL_MEMORY_STORE = "detection-calls-by-trace";
+    public static final String PENDING_SIGNALS_STORE = "detection-pending-signals";
+    /** How long signals gather per detector key before they cross the repartition: see {@link SignalBatcher}. */
+    public static final Duration SIGNAL_BATCH_INTERVAL = Duration.ofMillis(100);
 
     private static final Serde<CallSignal> SIGNAL_SERDE = new CallSignalSerde();
+    private static final Serde<SignalBatch> BATCH_SERDE = new SignalBatchSerde();
 
     private DetectionTopology() {
     }
@@ -102,9 +108,12 @@ public final class DetectionTopology {
         KStream<String, CallSignal> lateScores = feedback
                 .process(() -> new FeedbackJoinProcessor(CALL_MEMORY_STORE, settings.feedbackMemory()),
                         Named.as("detection-feedback-join"), CALL_MEMORY_STORE);
-        KStream<String, CallSignal> routed = calls.merge(lateScores, Named.as("detection-scored-calls"))
-                .flatMap((traceId, signal) -> SignalRouting.route(signal), Named.as("detection-route"))
-                .repartition(Repartitioned.with(Serdes.String(), SIGNAL_SERDE).withName("detection-signals"));
+        builder.addStateStore(WriteBehindStores.keyValueStoreBuilder(Stores.keyValueStoreBuilder(
+                Stores.inMemoryKeyValueStore(PENDING_SIGNALS_STORE), Serdes.String(), BATCH_SERDE)));
+        KStream<String, SignalBatch> routed = calls.merge(lateScores, Named.as("detection-scored-calls"))
+                .process(() -> new SignalBatcher(PENDING_SIGNALS_STORE, SIGNAL_BATCH_INTERVAL), Named.as("detection-route"),
+                        PENDING_SIGNALS_STORE)
+                .repartition(Repartitioned.with(Serdes.String(), BATCH_SERDE).withName("detection-signal-batches"));
 
         addBudgets(builder);
         Detectors detectors = new Detectors(builder, routed, clock);
@@ -147,20 +156,21 @@ public final class DetectionTopology {
                 Serdes.String(), new JsonSerde<>(stateType)));
     }
 
-    private static KStream<String, AlertEvent> addCostSpike(StreamsBuilder builder, KStream<String, CallSignal> routed,
+    private static KStream<String, AlertEvent> addCostSpike(StreamsBuilder builder, KStream<String, SignalBatch> routed,
                                                             DetectionSettings settings, Clock clock) {
         String featureKeys = SignalRoute.COST.key(Dimension.FEATURE.firstKey());
         builder.addStateStore(detectorStore(COST_SPIKE_STORE, CostSpikeState.class));
         return routed
                 .filter((key, signal) -> key.startsWith(featureKeys), Named.as("cost-spike-features"))
-                .map((key, signal) -> KeyValue.<String, CostSample>pair(SignalRoute.COST.dimensionKey(key), signal.sample()),
+                .flatMap((key, batch) -> batch.signals().stream()
+                                .map(signal -> KeyValue.pair(SignalRoute.COST.dimensionKey(key), signal.sample())).toList(),
                         Named.as("cost-spike-samples"))
                 .process(() -> new CostSpikeProcessor(COST_SPIKE_STORE, Dimension.FEATURE, settings.costSpike(), clock),
                         Named.as("cost-spike-detector"), COST_SPIKE_STORE);
     }
 
     /** Adds one {@link DetectorProcessor} per detector, each over its route's signals and its own store. */
-    private record Detectors(StreamsBuilder builder, KStream<String, CallSignal> routed, Clock clock) {
+    private record Detectors(StreamsBuilder builder, KStream<String, SignalBatch> routed, Clock clock) {
 
         /** @param detector makes each task its own detector, since some keep per-task references (stores) */
         <S> KStream<String, AlertEvent> run(String name, String store, SignalRoute route,

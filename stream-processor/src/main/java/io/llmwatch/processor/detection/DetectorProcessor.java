@@ -1,6 +1,7 @@
 package io.llmwatch.processor.detection;
 
 import io.llmwatch.processor.detection.signal.CallSignal;
+import io.llmwatch.processor.detection.signal.SignalBatch;
 import io.llmwatch.processor.detection.signal.SignalRoute;
 import io.llmwatch.schemas.alert.AlertEvent;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -16,7 +17,7 @@ import java.util.Objects;
  * verdict as an {@link AlertEvent} keyed by its dedup key. State keys start with the signal's key (route included),
  * so an interactive query finds a detector key's state on the instance that owns that key.
  */
-public final class DetectorProcessor<S> implements Processor<String, CallSignal, String, AlertEvent> {
+public final class DetectorProcessor<S> implements Processor<String, SignalBatch, String, AlertEvent> {
 
     private final String storeName;
     private final SignalRoute route;
@@ -41,13 +42,13 @@ public final class DetectorProcessor<S> implements Processor<String, CallSignal,
     }
 
     @Override
-    public void process(Record<String, CallSignal> record) {
+    public void process(Record<String, SignalBatch> record) {
         if (record.value() == null || !route.routes(record.key())) {
             return;
         }
         String routedKey = record.key();
         String detectorKey = route.dimensionKey(routedKey);
-        detector.observe(detectorKey, record.value(), new KeyedDetector.States<>() {
+        KeyedDetector.States<S> keyStates = new KeyedDetector.States<>() {
             @Override
             public S get(String stateKey) {
                 return states.get(routedKey + stateKey);
@@ -57,9 +58,13 @@ public final class DetectorProcessor<S> implements Processor<String, CallSignal,
             public void put(String stateKey, S state) {
                 states.put(routedKey + stateKey, state);
             }
-        }, (verdict, dimension, dimensionKey, attributes) -> {
-            AlertEvent alert = AlertFactory.alert(verdict, dimension, dimensionKey, attributes, clock.millis());
-            context.forward(new Record<>(alert.getDedupKey(), alert, AlertFactory.decidedAt(context, record)));
-        });
+        };
+        for (CallSignal signal : record.value().signals()) {
+            detector.observe(detectorKey, signal, keyStates, (verdict, dimension, dimensionKey, attributes) -> {
+                AlertEvent alert = AlertFactory.alert(verdict, dimension, dimensionKey, attributes, clock.millis());
+                context.forward(new Record<>(alert.getDedupKey(), alert, AlertFactory.decidedAt(context, record)));
+            });
+        }
     }
+
 }

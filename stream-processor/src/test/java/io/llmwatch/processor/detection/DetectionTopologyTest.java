@@ -151,11 +151,13 @@ class DetectionTopologyTest {
         return call.setStartTimeUnixNano(call.getEndTimeUnixNano() - millis * NANOS_PER_MILLI);
     }
 
+    /** Sends a call and lets its signals' batches leave for the detectors, as they do within 100 ms in production. */
     private void send(SpanEvent span) {
         spans.pipeInput(span.getTraceId(), span, span.getEndTimeUnixNano() / NANOS_PER_MILLI);
+        driver.advanceWallClockTime(DetectionTopology.SIGNAL_BATCH_INTERVAL);
     }
 
-    /** Flushes the detectors' states to their stores: the next observation reads them back through the serdes. */
+    /** Lets every pending signal batch, feedback's included, reach the detectors. */
     private void flush() {
         driver.advanceWallClockTime(Duration.ofSeconds(2));
     }

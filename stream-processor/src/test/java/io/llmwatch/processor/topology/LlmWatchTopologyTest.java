@@ -1,5 +1,6 @@
 package io.llmwatch.processor.topology;
 
+import io.llmwatch.processor.detection.DetectionTopology;
 import io.llmwatch.processor.cost.CostAggregate;
 import io.llmwatch.processor.cost.Dimension;
 import io.llmwatch.processor.cost.SpanCostCalculator;
@@ -81,6 +82,11 @@ class LlmWatchTopologyTest {
 
     private void send(SpanEvent span) {
         spans.pipeInput(span.getTraceId(), span);
+    }
+
+    /** Signals cross to the detectors in batches, one per detector key and batch interval. */
+    private void letSignalsReachTheDetectors() {
+        driver.advanceWallClockTime(DetectionTopology.SIGNAL_BATCH_INTERVAL);
     }
 
     private static BigDecimal priceOf(SpanEvent span) {
@@ -303,11 +309,13 @@ class LlmWatchTopologyTest {
         for (int second = 0; second < 60; second++) {
             send(TestSpans.llmCall(START.plusSeconds(second), "openai", "gpt-4o", "support-chat", "u-1", 2_000, 500));
         }
+        letSignalsReachTheDetectors();
         assertThat(alerts.isEmpty()).isTrue();
 
         for (int i = 0; i < 40; i++) {
             send(TestSpans.llmCall(START.plusSeconds(61).plusMillis(i), "openai", "gpt-4o", "support-chat", "u-1", 20_000, 2_000));
         }
+        letSignalsReachTheDetectors();
 
         List<TestRecord<String, AlertEvent>> fired = alerts.readRecordsToList();
         assertThat(fired).hasSize(1);

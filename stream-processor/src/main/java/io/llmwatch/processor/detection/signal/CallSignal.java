@@ -41,6 +41,16 @@ public record CallSignal(CostSample sample, String promptName, Integer promptVer
         return sample.model() + "|" + (promptName == null ? NO_PROMPT : promptName);
     }
 
+    /**
+     * The call's measurements alone, all the cost, timing and unpriced-model detectors read. The prompt's identity
+     * and the scores (six heuristic names and values per call) travel only to the detectors that judge them, which
+     * keeps most of the routed copies of a call small.
+     */
+    public CallSignal measurements() {
+        return promptName == null && promptVersion == null && promptSha256 == null && scores.isEmpty() ? this
+                : new CallSignal(sample, null, null, null, timeToFirstTokenMillis, List.of(), feedback);
+    }
+
     /** The same call carrying one late score instead of its own. */
     public CallSignal withFeedback(NamedScore score) {
         return new CallSignal(sample, promptName, promptVersion, promptSha256, timeToFirstTokenMillis, List.of(score),

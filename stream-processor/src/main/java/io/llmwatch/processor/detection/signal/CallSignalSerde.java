@@ -18,8 +18,9 @@ import java.util.List;
 
 /**
  * A compact binary form of {@link CallSignal}: every call crosses the detection repartition topic about nine
- * times, so the JSON the other internal records use would cost more than the detectors themselves. Starts with a
- * format version; money is the exact unscaled value and scale of its decimal.
+ * times (in {@link SignalBatch}es) and is remembered for feedback, so the JSON the other internal records use would
+ * cost more than the detectors themselves. Starts with a format version; money is the exact unscaled value and
+ * scale of its decimal.
  */
 public final class CallSignalSerde implements Serde<CallSignal> {
 
@@ -38,39 +39,8 @@ public final class CallSignalSerde implements Serde<CallSignal> {
     static byte[] write(CallSignal signal) {
         UnsynchronizedByteArrayOutputStream bytes = new UnsynchronizedByteArrayOutputStream(256);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
-            CostSample sample = signal.sample();
             out.writeByte(FORMAT);
-            writeString(out, sample.traceId());
-            out.writeLong(sample.eventTimeMillis());
-            writeString(out, sample.tenant());
-            writeString(out, sample.user());
-            writeString(out, sample.feature());
-            writeString(out, sample.environment());
-            writeString(out, sample.prompt());
-            writeString(out, sample.provider());
-            writeString(out, sample.model());
-            writeDecimal(out, sample.costUsd());
-            out.writeLong(sample.inputTokens());
-            out.writeLong(sample.outputTokens());
-            out.writeLong(sample.cacheReadTokens());
-            out.writeLong(sample.latencyMillis());
-            out.writeBoolean(sample.error());
-            writeString(out, signal.promptName());
-            out.writeBoolean(signal.promptVersion() != null);
-            if (signal.promptVersion() != null) {
-                out.writeInt(signal.promptVersion());
-            }
-            writeString(out, signal.promptSha256());
-            out.writeBoolean(signal.timeToFirstTokenMillis() != null);
-            if (signal.timeToFirstTokenMillis() != null) {
-                out.writeLong(signal.timeToFirstTokenMillis());
-            }
-            out.writeInt(signal.scores().size());
-            for (NamedScore score : signal.scores()) {
-                out.writeUTF(score.name());
-                out.writeDouble(score.value());
-            }
-            out.writeBoolean(signal.feedback());
+            writeTo(out, signal);
         } catch (IOException e) {
             throw new SerializationException("Cannot write a call signal", e);
         }
@@ -83,23 +53,63 @@ public final class CallSignalSerde implements Serde<CallSignal> {
             if (format != FORMAT) {
                 throw new SerializationException("Unknown call signal format " + format);
             }
-            CostSample sample = new CostSample(readString(in), in.readLong(), readString(in), readString(in),
-                    readString(in), readString(in), readString(in), readString(in), readString(in), readDecimal(in),
-                    in.readLong(), in.readLong(), in.readLong(), in.readLong(), in.readBoolean());
-            String promptName = readString(in);
-            Integer promptVersion = in.readBoolean() ? in.readInt() : null;
-            String promptSha256 = readString(in);
-            Long timeToFirstToken = in.readBoolean() ? in.readLong() : null;
-            int scoreCount = in.readInt();
-            List<NamedScore> scores = new ArrayList<>(scoreCount);
-            for (int i = 0; i < scoreCount; i++) {
-                scores.add(new NamedScore(in.readUTF(), in.readDouble()));
-            }
-            return new CallSignal(sample, promptName, promptVersion, promptSha256, timeToFirstToken, scores,
-                    in.readBoolean());
+            return readFrom(in);
         } catch (IOException e) {
             throw new SerializationException("Cannot read a call signal", e);
         }
+    }
+
+    /** One signal's fields, without the format byte: {@link SignalBatchSerde} writes many behind one. */
+    static void writeTo(DataOutputStream out, CallSignal signal) throws IOException {
+        CostSample sample = signal.sample();
+        writeString(out, sample.traceId());
+        out.writeLong(sample.eventTimeMillis());
+        writeString(out, sample.tenant());
+        writeString(out, sample.user());
+        writeString(out, sample.feature());
+        writeString(out, sample.environment());
+        writeString(out, sample.prompt());
+        writeString(out, sample.provider());
+        writeString(out, sample.model());
+        writeDecimal(out, sample.costUsd());
+        out.writeLong(sample.inputTokens());
+        out.writeLong(sample.outputTokens());
+        out.writeLong(sample.cacheReadTokens());
+        out.writeLong(sample.latencyMillis());
+        out.writeBoolean(sample.error());
+        writeString(out, signal.promptName());
+        out.writeBoolean(signal.promptVersion() != null);
+        if (signal.promptVersion() != null) {
+            out.writeInt(signal.promptVersion());
+        }
+        writeString(out, signal.promptSha256());
+        out.writeBoolean(signal.timeToFirstTokenMillis() != null);
+        if (signal.timeToFirstTokenMillis() != null) {
+            out.writeLong(signal.timeToFirstTokenMillis());
+        }
+        out.writeInt(signal.scores().size());
+        for (NamedScore score : signal.scores()) {
+            out.writeUTF(score.name());
+            out.writeDouble(score.value());
+        }
+        out.writeBoolean(signal.feedback());
+    }
+
+    static CallSignal readFrom(DataInputStream in) throws IOException {
+        CostSample sample = new CostSample(readString(in), in.readLong(), readString(in), readString(in),
+                readString(in), readString(in), readString(in), readString(in), readString(in), readDecimal(in),
+                in.readLong(), in.readLong(), in.readLong(), in.readLong(), in.readBoolean());
+        String promptName = readString(in);
+        Integer promptVersion = in.readBoolean() ? in.readInt() : null;
+        String promptSha256 = readString(in);
+        Long timeToFirstToken = in.readBoolean() ? in.readLong() : null;
+        int scoreCount = in.readInt();
+        List<NamedScore> scores = new ArrayList<>(scoreCount);
+        for (int i = 0; i < scoreCount; i++) {
+            scores.add(new NamedScore(in.readUTF(), in.readDouble()));
+        }
+        return new CallSignal(sample, promptName, promptVersion, promptSha256, timeToFirstToken, scores,
+                in.readBoolean());
     }
 
     private static void writeString(DataOutputStream out, String value) throws IOException {

@@ -42,16 +42,17 @@ public final class SignalRouting {
             routed.add(KeyValue.pair(SignalRoute.QUALITY.key(signal.modelAndPrompt()), signal));
             return routed;
         }
+        CallSignal measurements = signal.measurements();
         if (signal.sample().priced()) {
             for (Dimension dimension : COST_DIMENSIONS) {
-                routed.add(KeyValue.pair(SignalRoute.COST.key(dimension.keyOf(signal.sample())), signal));
+                routed.add(KeyValue.pair(SignalRoute.COST.key(dimension.keyOf(signal.sample())), measurements));
             }
-            routed.add(KeyValue.pair(SignalRoute.COST.key(GLOBAL_KEY), signal));
+            routed.add(KeyValue.pair(SignalRoute.COST.key(GLOBAL_KEY), measurements));
         } else {
-            routed.add(KeyValue.pair(SignalRoute.UNPRICED.key(Dimension.MODEL.keyOf(signal.sample())), signal));
+            routed.add(KeyValue.pair(SignalRoute.UNPRICED.key(Dimension.MODEL.keyOf(signal.sample())), measurements));
         }
         for (Dimension dimension : TIMING_DIMENSIONS) {
-            routed.add(KeyValue.pair(SignalRoute.TIMING.key(dimension.keyOf(signal.sample())), signal));
+            routed.add(KeyValue.pair(SignalRoute.TIMING.key(dimension.keyOf(signal.sample())), measurements));
         }
         if (!signal.scores().isEmpty()) {
             routed.add(KeyValue.pair(SignalRoute.QUALITY.key(signal.modelAndPrompt()), signal));

@@ -1,0 +1,133 @@
+package io.llmwatch.processor.detection.signal;
+
+import io.llmwatch.processor.cost.CostSample;
+import io.llmwatch.processor.state.WriteBehindStores;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.processor.api.MockProcessorContext.CapturedForward;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.internals.CachedStateStore;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SignalBatcherTest {
+
+    private static final String STORE = "pending";
+    private static final Duration INTERVAL = Duration.ofMillis(100);
+
+    private MockProcessorContext<String, SignalBatch> context;
+    private KeyValueStore<String, SignalBatch> store;
+
+    @BeforeEach
+    void open() {
+        context = new MockProcessorContext<>();
+        store = WriteBehindStores.keyValueStoreBuilder(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(STORE),
+                Serdes.String(), new SignalBatchSerde())).withLoggingDisabled().build();
+        store.init(context.getStateStoreContext(), store);
+        context.addStateStore(store);
+    }
+
+    @Test
+    void forwardsOneBatchPerDetectorKeyWithItsSignalsInArrivalOrder() {
+        SignalBatcher batcher = started();
+        CallSignal first = signal("t-1", "u-1", 1_000);
+        CallSignal second = signal("t-2", "u-2", 3_000);
+        CallSignal third = signal("t-3", "u-1", 2_000);
+
+        batcher.process(new Record<>("t-1", first, 1_000));
+        batcher.process(new Record<>("t-2", second, 3_000));
+        batcher.process(new Record<>("t-3", third, 2_000));
+        assertThat(context.forwarded()).isEmpty();
+        punctuate();
+
+        Map<String, SignalBatch> batches = forwardedBatches();
+        assertThat(batches.keySet()).containsExactlyInAnyOrder("cost#feature|search", "cost#user|u-1", "cost#user|u-2",
+                "cost#tenant|acme", "cost#model|gpt-4o", "cost#global|all", "timing#model|gpt-4o", "timing#provider|openai");
+        assertThat(batches.get("cost#global|all").signals()).containsExactly(first, second, third);
+        assertThat(batches.get("cost#user|u-1").signals()).containsExactly(first, third);
+        assertThat(context.forwarded()).allSatisfy(forward ->
+                assertThat(forward.record().timestamp()).isEqualTo(forward.record().value().newestTimestamp()));
+        assertThat(batches.get("cost#global|all").newestTimestamp()).isEqualTo(3_000);
+        assertThat(batches.get("cost#user|u-1").newestTimestamp()).isEqualTo(2_000);
+    }
+
+    @Test
+    void aFlushEmptiesTheStoreAndForwardsEachSignalOnce() {
+        SignalBatcher batcher = started();
+        batcher.process(new Record<>("t-1", signal("t-1", "u-1", 1_000), 1_000));
+        commit();
+        assertThat(store.approximateNumEntries()).isEqualTo(7);
+
+        punctuate();
+        commit();
+        context.resetForwards();
+        punctuate();
+
+        assertThat(store.approximateNumEntries()).isZero();
+        assertThat(context.forwarded()).isEmpty();
+    }
+
+    @Test
+    void signalsCommittedButNotYetForwardedAreForwardedByTheNextInstanceOfTheTask() {
+        CallSignal counted = signal("t-1", "u-1", 1_000);
+        started().process(new Record<>("t-1", counted, 1_000));
+        commit();
+
+        // A crash here: the offsets of t-1 are committed, its batches never left. The task starts again.
+        context = new MockProcessorContext<>();
+        context.addStateStore(store);
+        started();
+        punctuate();
+
+        assertThat(forwardedBatches().get("cost#global|all").signals()).containsExactly(counted);
+    }
+
+    @Test
+    void aBatchSurvivesItsSerdeWithItsTimestamp() {
+        SignalBatch batch = new SignalBatch();
+        batch.add(signal("t-1", "u-1", 1_000), 1_500);
+        batch.add(signal("t-2", null, 2_000), 2_500);
+        SignalBatchSerde serde = new SignalBatchSerde();
+
+        SignalBatch read = serde.deserializer().deserialize("t", serde.serializer().serialize("t", batch));
+
+        assertThat(read).isEqualTo(batch);
+        assertThat(read.newestTimestamp()).isEqualTo(2_500);
+    }
+
+    private SignalBatcher started() {
+        SignalBatcher batcher = new SignalBatcher(STORE, INTERVAL);
+        batcher.init(context);
+        return batcher;
+    }
+
+    private void punctuate() {
+        context.scheduledPunctuators().forEach(scheduled -> scheduled.getPunctuator().punctuate(0));
+    }
+
+    private void commit() {
+        ((CachedStateStore<?, ?>) store).flushCache();
+    }
+
+    private Map<String, SignalBatch> forwardedBatches() {
+        return context.forwarded().stream().map(CapturedForward::record)
+                .collect(Collectors.toMap(Record::key, Record::value, (a, b) -> {
+                    throw new AssertionError("two batches for one key in one flush");
+                }));
+    }
+
+    private static CallSignal signal(String traceId, String user, long eventTime) {
+        return new CallSignal(new CostSample(traceId, eventTime, "acme", user, "search", null, null, "openai", "gpt-4o",
+                new BigDecimal("0.0015"), 100, 50, 0, 300, false), null, null, null, null, List.of(), false);
+    }
+}
