@@ -24,11 +24,7 @@ public record BaselineAndRecent(RecentValues baseline, RecentValues recent) {
      * a new series are compared with the series it replaces; its own values push them out of the baseline in time.
      */
     public static BaselineAndRecent succeeding(double[] predecessorValues, WindowSizes sizes) {
-        RecentValues baseline = RecentValues.none();
-        for (double value : predecessorValues) {
-            baseline = baseline.append(value, sizes.baseline());
-        }
-        return new BaselineAndRecent(baseline, RecentValues.none());
+        return new BaselineAndRecent(RecentValues.newestOf(predecessorValues, sizes.baseline()), RecentValues.none());
     }
 
     public BaselineAndRecent add(double value, WindowSizes sizes, boolean holdBaseline) {

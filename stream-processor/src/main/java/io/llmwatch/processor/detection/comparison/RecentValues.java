@@ -17,6 +17,15 @@ public record RecentValues(List<Double> values) {
         return new RecentValues(List.of());
     }
 
+    /** The newest {@code capacity} of {@code values}, oldest first: as if each were appended in turn, in one copy. */
+    public static RecentValues newestOf(double[] values, int capacity) {
+        List<Double> newest = new ArrayList<>(Math.min(values.length, capacity));
+        for (int i = Math.max(0, values.length - capacity); i < values.length; i++) {
+            newest.add(values[i]);
+        }
+        return new RecentValues(newest);
+    }
+
     /** These values plus {@code value}, keeping only the newest {@code capacity}. */
     public RecentValues append(double value, int capacity) {
         int keep = Math.min(values.size(), capacity - 1);

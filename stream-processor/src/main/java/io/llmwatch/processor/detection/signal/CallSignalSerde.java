@@ -40,7 +40,7 @@ public final class CallSignalSerde implements Serde<CallSignal> {
         UnsynchronizedByteArrayOutputStream bytes = new UnsynchronizedByteArrayOutputStream(256);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeByte(FORMAT);
-            writeTo(out, signal);
+            writeTo(out, signal, StringCodec.PLAIN);
         } catch (IOException e) {
             throw new SerializationException("Cannot write a call signal", e);
         }
@@ -53,36 +53,36 @@ public final class CallSignalSerde implements Serde<CallSignal> {
             if (format != FORMAT) {
                 throw new SerializationException("Unknown call signal format " + format);
             }
-            return readFrom(in);
+            return readFrom(in, StringCodec.PLAIN);
         } catch (IOException e) {
             throw new SerializationException("Cannot read a call signal", e);
         }
     }
 
     /** One signal's fields, without the format byte: {@link SignalBatchSerde} writes many behind one. */
-    static void writeTo(DataOutputStream out, CallSignal signal) throws IOException {
+    static void writeTo(DataOutputStream out, CallSignal signal, StringCodec strings) throws IOException {
         CostSample sample = signal.sample();
-        writeString(out, sample.traceId());
+        strings.write(out, sample.traceId());
         out.writeLong(sample.eventTimeMillis());
-        writeString(out, sample.tenant());
-        writeString(out, sample.user());
-        writeString(out, sample.feature());
-        writeString(out, sample.environment());
-        writeString(out, sample.prompt());
-        writeString(out, sample.provider());
-        writeString(out, sample.model());
+        strings.write(out, sample.tenant());
+        strings.write(out, sample.user());
+        strings.write(out, sample.feature());
+        strings.write(out, sample.environment());
+        strings.write(out, sample.prompt());
+        strings.write(out, sample.provider());
+        strings.write(out, sample.model());
         writeDecimal(out, sample.costUsd());
         out.writeLong(sample.inputTokens());
         out.writeLong(sample.outputTokens());
         out.writeLong(sample.cacheReadTokens());
         out.writeLong(sample.latencyMillis());
         out.writeBoolean(sample.error());
-        writeString(out, signal.promptName());
+        strings.write(out, signal.promptName());
         out.writeBoolean(signal.promptVersion() != null);
         if (signal.promptVersion() != null) {
             out.writeInt(signal.promptVersion());
         }
-        writeString(out, signal.promptSha256());
+        strings.write(out, signal.promptSha256());
         out.writeBoolean(signal.timeToFirstTokenMillis() != null);
         if (signal.timeToFirstTokenMillis() != null) {
             out.writeLong(signal.timeToFirstTokenMillis());
@@ -95,13 +95,13 @@ public final class CallSignalSerde implements Serde<CallSignal> {
         out.writeBoolean(signal.feedback());
     }
 
-    static CallSignal readFrom(DataInputStream in) throws IOException {
-        CostSample sample = new CostSample(readString(in), in.readLong(), readString(in), readString(in),
-                readString(in), readString(in), readString(in), readString(in), readString(in), readDecimal(in),
+    static CallSignal readFrom(DataInputStream in, StringCodec strings) throws IOException {
+        CostSample sample = new CostSample(strings.read(in), in.readLong(), strings.read(in), strings.read(in),
+                strings.read(in), strings.read(in), strings.read(in), strings.read(in), strings.read(in), readDecimal(in),
                 in.readLong(), in.readLong(), in.readLong(), in.readLong(), in.readBoolean());
-        String promptName = readString(in);
+        String promptName = strings.read(in);
         Integer promptVersion = in.readBoolean() ? in.readInt() : null;
-        String promptSha256 = readString(in);
+        String promptSha256 = strings.read(in);
         Long timeToFirstToken = in.readBoolean() ? in.readLong() : null;
         int scoreCount = in.readInt();
         List<NamedScore> scores = new ArrayList<>(scoreCount);
@@ -110,17 +110,6 @@ public final class CallSignalSerde implements Serde<CallSignal> {
         }
         return new CallSignal(sample, promptName, promptVersion, promptSha256, timeToFirstToken, scores,
                 in.readBoolean());
-    }
-
-    private static void writeString(DataOutputStream out, String value) throws IOException {
-        out.writeBoolean(value != null);
-        if (value != null) {
-            out.writeUTF(value);
-        }
-    }
-
-    private static String readString(DataInputStream in) throws IOException {
-        return in.readBoolean() ? in.readUTF() : null;
     }
 
     private static void writeDecimal(DataOutputStream out, BigDecimal value) throws IOException {

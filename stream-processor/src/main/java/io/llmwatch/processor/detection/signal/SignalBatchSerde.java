@@ -13,7 +13,10 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A {@link SignalBatch} as a format byte, its newest timestamp, a count, and each signal in {@link CallSignalSerde}'s binary form. */
+/**
+ * A {@link SignalBatch} as a format byte, its newest timestamp, a count, and each signal in {@link CallSignalSerde}'s
+ * binary form with each distinct string written once ({@link RepeatedStrings}).
+ */
 public final class SignalBatchSerde implements Serde<SignalBatch> {
 
     private static final byte FORMAT = 1;
@@ -36,8 +39,9 @@ public final class SignalBatchSerde implements Serde<SignalBatch> {
             out.writeByte(FORMAT);
             out.writeLong(batch.newestTimestamp());
             out.writeInt(signals.size());
+            RepeatedStrings strings = new RepeatedStrings();
             for (CallSignal signal : signals) {
-                CallSignalSerde.writeTo(out, signal);
+                CallSignalSerde.writeTo(out, signal, strings);
             }
         } catch (IOException e) {
             throw new SerializationException("Cannot write a signal batch", e);
@@ -57,8 +61,9 @@ public final class SignalBatchSerde implements Serde<SignalBatch> {
                 throw new SerializationException("Negative signal count " + count);
             }
             List<CallSignal> signals = new ArrayList<>(Math.min(count, 1 << 16));
+            RepeatedStrings strings = new RepeatedStrings();
             for (int i = 0; i < count; i++) {
-                signals.add(CallSignalSerde.readFrom(in));
+                signals.add(CallSignalSerde.readFrom(in, strings));
             }
             return new SignalBatch(signals, newestTimestamp);
         } catch (IOException e) {

@@ -63,4 +63,17 @@ class BaselineAndRecentTest {
         assertThat(MAPPER.readValue(json, BaselineAndRecent.class)).isEqualTo(windows);
         assertThat(json).isEqualTo("{\"baseline\":{\"values\":[0.1,0.25]},\"recent\":{\"values\":[1.0E-7,3.0]}}");
     }
+
+    @Test
+    void theNewestOfManyValuesAreThoseAppendingEachInTurnWouldKeep() {
+        double[] values = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12};
+        for (int capacity : new int[]{1, 5, 12, 20}) {
+            RecentValues appended = RecentValues.none();
+            for (double value : values) {
+                appended = appended.append(value, capacity);
+            }
+
+            assertThat(RecentValues.newestOf(values, capacity)).isEqualTo(appended);
+        }
+    }
 }

@@ -92,19 +92,6 @@ class SignalBatcherTest {
         assertThat(forwardedBatches().get("cost#global|all").signals()).containsExactly(counted);
     }
 
-    @Test
-    void aBatchSurvivesItsSerdeWithItsTimestamp() {
-        SignalBatch batch = new SignalBatch();
-        batch.add(signal("t-1", "u-1", 1_000), 1_500);
-        batch.add(signal("t-2", null, 2_000), 2_500);
-        SignalBatchSerde serde = new SignalBatchSerde();
-
-        SignalBatch read = serde.deserializer().deserialize("t", serde.serializer().serialize("t", batch));
-
-        assertThat(read).isEqualTo(batch);
-        assertThat(read.newestTimestamp()).isEqualTo(2_500);
-    }
-
     private SignalBatcher started() {
         SignalBatcher batcher = new SignalBatcher(STORE, INTERVAL);
         batcher.init(context);

@@ -1,0 +1,67 @@
+package io.llmwatch.processor.detection.signal;
+
+import io.llmwatch.processor.cost.CostSample;
+import org.apache.kafka.common.errors.SerializationException;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SignalBatchSerdeTest {
+
+    private final SignalBatchSerde serde = new SignalBatchSerde();
+
+    @Test
+    void aBatchSurvivesWithItsTimestampSharedStringsAndExactMoney() {
+        SignalBatch batch = new SignalBatch();
+        batch.add(signal("t-1", "u-1", "0.0015"), 1_500);
+        batch.add(signal("t-2", null, "0.000012345678901234567890"), 2_500);
+        batch.add(signal("t-3", "u-1", "3"), 2_000);
+
+        SignalBatch read = roundTrip(batch);
+
+        assertThat(read).isEqualTo(batch);
+        assertThat(read.newestTimestamp()).isEqualTo(2_500);
+        assertThat(read.signals().get(1).sample().costUsd()).isEqualTo(new BigDecimal("0.000012345678901234567890"));
+    }
+
+    @Test
+    void repeatedStringsAreWrittenOnce() {
+        SignalBatch one = new SignalBatch();
+        one.add(signal("t-1", "u-1", "0.0015"), 1);
+        SignalBatch two = new SignalBatch();
+        two.add(signal("t-1", "u-1", "0.0015"), 1);
+        two.add(signal("t-1", "u-1", "0.0015"), 1);
+
+        int first = serde.serializer().serialize("t", one).length;
+        int second = serde.serializer().serialize("t", two).length - first;
+
+        assertThat(second).isLessThan(first / 2);
+    }
+
+    @Test
+    void aReferenceToAStringNotYetReadIsRefused() {
+        SignalBatch batch = new SignalBatch();
+        batch.add(signal("t-1", "u-1", "0.0015"), 1);
+        byte[] bytes = serde.serializer().serialize("t", batch);
+        // format, timestamp and count come first; then the trace id, written as "new string" (-1): make it string 7.
+        ByteBuffer.wrap(bytes).putInt(1 + Long.BYTES + Integer.BYTES, 7);
+
+        assertThatThrownBy(() -> serde.deserializer().deserialize("t", bytes))
+                .isInstanceOf(SerializationException.class);
+    }
+
+    private SignalBatch roundTrip(SignalBatch batch) {
+        return serde.deserializer().deserialize("t", serde.serializer().serialize("t", batch));
+    }
+
+    private static CallSignal signal(String traceId, String user, String cost) {
+        return new CallSignal(new CostSample(traceId, 1_000, "acme", user, "search", "production", "answer@2", "openai",
+                "gpt-4o", new BigDecimal(cost), 100, 50, 0, 300, false), "answer", 2, "ab".repeat(32), 12L,
+                List.of(new NamedScore("heuristic.no_error", 1)), false);
+    }
+}
