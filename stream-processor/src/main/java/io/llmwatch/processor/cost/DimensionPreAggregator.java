@@ -8,6 +8,8 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -34,8 +36,8 @@ public final class DimensionPreAggregator implements Processor<String, PricedSpa
     private final String storeName;
     private final long bucketMillis;
     private final Duration flushInterval;
-    /** The store's content, in key order: oldest bucket first. */
-    private final TreeMap<String, CostAggregate> pending = new TreeMap<>();
+    /** The store's content; sorted only when flushed, since calls add to it nine times each. */
+    private final Map<String, CostAggregate> pending = new HashMap<>();
     private ProcessorContext<String, CostAggregate> context;
     private KeyValueStore<String, CostAggregate> partials;
 
@@ -68,9 +70,9 @@ public final class DimensionPreAggregator implements Processor<String, PricedSpa
         }
     }
 
-    /** Forwards and removes every partial; a null put removes without reading the old value back. */
+    /** Forwards, oldest bucket first, and removes every partial; a null put removes without reading the old value back. */
     private void flush() {
-        pending.forEach((key, partial) -> {
+        new TreeMap<>(pending).forEach((key, partial) -> {
             long bucketStart = Long.parseUnsignedLong(key.substring(0, BUCKET_DIGITS), 16);
             context.forward(new Record<>(key.substring(BUCKET_DIGITS), partial, bucketStart));
             partials.put(key, null);

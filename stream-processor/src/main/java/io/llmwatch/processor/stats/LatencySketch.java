@@ -41,7 +41,24 @@ public record LatencySketch(int[] bucketIndexes, long[] bucketCounts, long zeroC
         if (millis == 0) {
             return new LatencySketch(bucketIndexes, bucketCounts, zeroCount + 1);
         }
-        return merge(new LatencySketch(new int[] {bucketOf(millis)}, new long[] {1}, 0));
+        int bucket = bucketOf(millis);
+        int at = Arrays.binarySearch(bucketIndexes, bucket);
+        if (at >= 0) {
+            long[] counts = bucketCounts.clone();
+            counts[at]++;
+            return new LatencySketch(bucketIndexes, counts, zeroCount);
+        }
+        // One copy with the new bucket in place: adding is per call and per dimension, merging is per window.
+        int insertAt = -at - 1;
+        int[] indexes = new int[bucketIndexes.length + 1];
+        long[] counts = new long[indexes.length];
+        System.arraycopy(bucketIndexes, 0, indexes, 0, insertAt);
+        System.arraycopy(bucketCounts, 0, counts, 0, insertAt);
+        indexes[insertAt] = bucket;
+        counts[insertAt] = 1;
+        System.arraycopy(bucketIndexes, insertAt, indexes, insertAt + 1, bucketIndexes.length - insertAt);
+        System.arraycopy(bucketCounts, insertAt, counts, insertAt + 1, bucketCounts.length - insertAt);
+        return new LatencySketch(indexes, counts, zeroCount);
     }
 
     public LatencySketch merge(LatencySketch other) {

@@ -65,4 +65,19 @@ class LatencySketchTest {
     void anEmptySketchReportsZero() {
         assertThat(LatencySketch.EMPTY.quantile(0.99)).isZero();
     }
+
+    @Test
+    void addingValuesOneByOneIsTheSameAsMergingOneValueSketches() {
+        Random random = new Random(7);
+        LatencySketch added = LatencySketch.EMPTY;
+        LatencySketch merged = LatencySketch.EMPTY;
+        for (int i = 0; i < 5_000; i++) {
+            long millis = random.nextInt(10) == 0 ? 0 : 1 + (long) Math.exp(random.nextDouble() * 12);
+            added = added.add(millis);
+            merged = merged.merge(LatencySketch.EMPTY.add(millis));
+        }
+
+        assertThat(added).isEqualTo(merged);
+        assertThat(added.count()).isEqualTo(5_000);
+    }
 }
