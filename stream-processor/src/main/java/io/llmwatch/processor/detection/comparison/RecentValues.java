@@ -1,56 +1,74 @@
 package io.llmwatch.processor.detection.comparison;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 
 /**
- * The newest values of a series, oldest first, at most a fixed number of them: a ring buffer as an immutable list,
- * so it serialises to JSON for a state store and its size is bounded whatever the traffic.
+ * The newest values of a series, oldest first, at most a fixed number of them: a ring buffer as an immutable array,
+ * so it serialises to JSON for a state store and its size is bounded whatever the traffic. Primitive doubles: the
+ * detectors append a value per call to windows of hundreds, and boxed lists made each append cost microseconds.
  */
-public record RecentValues(List<Double> values) {
+public record RecentValues(double[] values) {
+
+    private static final RecentValues NONE = new RecentValues(new double[0]);
 
     public RecentValues {
-        values = List.copyOf(values);
+        values = values.clone();
     }
 
     public static RecentValues none() {
-        return new RecentValues(List.of());
+        return NONE;
     }
 
     /** The newest {@code capacity} of {@code values}, oldest first: as if each were appended in turn, in one copy. */
     public static RecentValues newestOf(double[] values, int capacity) {
-        List<Double> newest = new ArrayList<>(Math.min(values.length, capacity));
-        for (int i = Math.max(0, values.length - capacity); i < values.length; i++) {
-            newest.add(values[i]);
-        }
-        return new RecentValues(newest);
+        return new RecentValues(Arrays.copyOfRange(values, Math.max(0, values.length - capacity), values.length));
     }
 
     /** These values plus {@code value}, keeping only the newest {@code capacity}. */
     public RecentValues append(double value, int capacity) {
-        int keep = Math.min(values.size(), capacity - 1);
-        List<Double> next = new ArrayList<>(keep + 1);
-        next.addAll(values.subList(values.size() - keep, values.size()));
-        next.add(value);
+        int keep = Math.min(values.length, capacity - 1);
+        double[] next = new double[keep + 1];
+        System.arraycopy(values, values.length - keep, next, 0, keep);
+        next[keep] = value;
         return new RecentValues(next);
     }
 
     /** The value the next append pushes out once {@code capacity} values are held. */
     double oldest() {
-        return values.get(0);
+        return values[0];
     }
 
     public int count() {
-        return values.size();
+        return values.length;
     }
 
     /** The newest {@code count} values (all of them when there are fewer), oldest first. */
     public double[] newest(int count) {
-        return values.subList(Math.max(0, values.size() - count), values.size()).stream()
-                .mapToDouble(Double::doubleValue).toArray();
+        return Arrays.copyOfRange(values, Math.max(0, values.length - count), values.length);
     }
 
     public double[] toArray() {
-        return values.stream().mapToDouble(Double::doubleValue).toArray();
+        return values.clone();
+    }
+
+    /** A copy: the record's own array never leaves it. */
+    @Override
+    public double[] values() {
+        return values.clone();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof RecentValues recent && Arrays.equals(values, recent.values);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(values);
+    }
+
+    @Override
+    public String toString() {
+        return "RecentValues" + Arrays.toString(values);
     }
 }

@@ -2,8 +2,6 @@ package io.llmwatch.processor.detection.comparison;
 
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
-
 import static io.llmwatch.processor.serde.JsonSerde.MAPPER;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,7 +46,7 @@ class BaselineAndRecentTest {
 
     @Test
     void theNewestValuesComeOldestFirst() {
-        RecentValues values = new RecentValues(List.of(1.0, 2.0, 3.0));
+        RecentValues values = new RecentValues(new double[] {1, 2, 3});
 
         assertThat(values.newest(2)).containsExactly(2, 3);
         assertThat(values.newest(5)).containsExactly(1, 2, 3);
