@@ -8,15 +8,12 @@ import io.llmwatch.processor.serde.JsonSerde;
 import io.llmwatch.processor.state.WriteBehindStores;
 import io.llmwatch.schemas.topic.Topics;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
-import org.apache.kafka.streams.kstream.TimeWindows;
+import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowStore;
 
@@ -28,8 +25,8 @@ import java.time.Duration;
  * <pre>
  * priced model calls ─► partial aggregate per dimension|value and bucket, within the task (store cost-partials),
  *                       forwarded on a wall-clock punctuation ─► repartition cost-partials-by-dimension
- *            ├─► windowed aggregates per window size (store cost-by-dimension-{label})
- *            └─► partials those aggregates refuse as late ─► late topic
+ *            ─► windowed aggregates per window size (stores cost-by-dimension-{label})
+ *            ─► partials a window refuses as late ─► late topic
  * </pre>
  *
  * Pre-aggregating before the repartition is what makes attribution cheap: a task's calls of one user
@@ -60,23 +57,18 @@ final class CostAttribution {
                 .repartition(Repartitioned.with(Serdes.String(), InternalSerdes.COST_AGGREGATE)
                         .withName("cost-partials-by-dimension"));
 
-        for (WindowSpec window : settings.windows()) {
-            partialsByDimension
-                    .groupByKey(Grouped.with("cost-group-" + window.label(), Serdes.String(), InternalSerdes.COST_AGGREGATE))
-                    .windowedBy(TimeWindows.ofSizeAndGrace(window.size(), window.grace()))
-                    .aggregate(() -> CostAggregate.EMPTY, (key, partial, total) -> total.plus(partial),
-                            Named.as("cost-aggregate-" + window.label()),
-                            Materialized.<String, CostAggregate, WindowStore<Bytes, byte[]>>as(window.storeName())
-                                    .withKeySerde(Serdes.String())
-                                    .withValueSerde(InternalSerdes.COST_AGGREGATE)
-                                    .withRetention(window.retention()));
-        }
-
+        String[] windowStores = settings.windows().stream().map(WindowSpec::storeName).toArray(String[]::new);
+        settings.windows().forEach(window -> builder.addStateStore(windowStore(window)));
         // Late contributions are rare and read by people re-counting them, so they stay JSON.
         partialsByDimension
-                .process(() -> new LateSampleRouter<CostAggregate>(settings.windows()), Named.as("late-samples"))
+                .process(() -> new CostWindowAggregator(settings.windows()), Named.as("cost-windows"), windowStores)
                 .to(Topics.LATE.name(), Produced.with(Serdes.String(), new JsonSerde<>(CostAggregate.class))
                         .withName("late-samples-sink"));
+    }
+
+    private static StoreBuilder<WindowStore<String, CostAggregate>> windowStore(WindowSpec window) {
+        return Stores.windowStoreBuilder(Stores.persistentWindowStore(window.storeName(), window.retention(), window.size(),
+                false), Serdes.String(), InternalSerdes.COST_AGGREGATE).withCachingEnabled();
     }
 
     /** The largest duration every window size is a multiple of: a partial of one bucket lies in one window of each size. */
