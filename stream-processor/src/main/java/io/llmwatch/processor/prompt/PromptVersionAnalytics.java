@@ -2,6 +2,7 @@ package io.llmwatch.processor.prompt;
 
 import io.llmwatch.processor.cost.PricedSpan;
 import io.llmwatch.processor.serde.InternalSerdes;
+import io.llmwatch.processor.state.WriteBehindStores;
 import io.llmwatch.processor.topology.WindowSpec;
 import io.llmwatch.processor.trace.TraceStores;
 import io.llmwatch.schemas.feedback.FeedbackEvent;
@@ -62,8 +63,9 @@ public final class PromptVersionAnalytics {
 
     private static void addStatistics(StreamsBuilder builder, KStream<String, PromptObservation> observations,
                                       List<WindowSpec> windows) {
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE),
-                Serdes.String(), InternalSerdes.PROMPT_VERSION_STATS).withCachingEnabled());
+        // Write-behind: a version's statistics change with each of its calls and are serialised once per commit.
+        builder.addStateStore(WriteBehindStores.keyValueStoreBuilder(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(STORE), Serdes.String(), InternalSerdes.PROMPT_VERSION_STATS)));
         windows.forEach(window -> builder.addStateStore(Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(qualityStore(window), window.retention(), window.size(), false),
                 Serdes.String(), InternalSerdes.QUALITY_TALLY).withCachingEnabled()));
