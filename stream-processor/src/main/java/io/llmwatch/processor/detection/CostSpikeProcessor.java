@@ -60,7 +60,7 @@ public final class CostSpikeProcessor implements Processor<String, CostSample, S
         states.put(record.key(), step.state());
         step.transition().ifPresent(transition -> {
             AlertEvent alert = toAlert(dimension.valueOfKey(record.key()), transition);
-            context.forward(new Record<>(alert.getDedupKey(), alert, AlertFactory.decidedAt(context, record)));
+            AlertFactory.emit(context, alert, record);
         });
     }
 

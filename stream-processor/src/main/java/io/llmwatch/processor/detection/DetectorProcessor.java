@@ -62,7 +62,7 @@ public final class DetectorProcessor<S> implements Processor<String, SignalBatch
         for (CallSignal signal : record.value().signals()) {
             detector.observe(detectorKey, signal, keyStates, (verdict, dimension, dimensionKey, attributes) -> {
                 AlertEvent alert = AlertFactory.alert(verdict, dimension, dimensionKey, attributes, clock.millis());
-                context.forward(new Record<>(alert.getDedupKey(), alert, AlertFactory.decidedAt(context, record)));
+                AlertFactory.emit(context, alert, record);
             });
         }
     }
