@@ -12,8 +12,11 @@ import java.util.Objects;
  */
 public final class WriteBehindStores {
 
-    /** Recently used values kept in memory per store and task, besides the changes pending a commit. */
-    public static final int DEFAULT_CACHED_ENTRIES = 10_000;
+    /**
+     * Recently used values kept in memory per store and task, besides the changes pending a commit. Enough for the hot
+     * keys (global, features, models, prompts); a detector state can weigh kilobytes, so not for every user.
+     */
+    public static final int DEFAULT_CACHED_ENTRIES = 1_000;
 
     private WriteBehindStores() {
     }
