@@ -31,7 +31,6 @@ import java.util.Objects;
  * @param errors           error-rate regressions
  * @param efficiency       inefficient prompt versions (quality per dollar)
  * @param unpricedWindow   an unpriced model is named at most once per window
- * @param feedbackMemory   how late feedback may arrive and still be credited to its call
  */
 public record DetectionSettings(
         CostSpikeSettings costSpike,
@@ -44,8 +43,7 @@ public record DetectionSettings(
         LatencySettings latency,
         ErrorRateSettings errors,
         EfficiencySettings efficiency,
-        Duration unpricedWindow,
-        Duration feedbackMemory) {
+        Duration unpricedWindow) {
 
     /**
      * Heuristic scores arrive with every call, so they are judged every 10 scores on windows of 200 against 800:
@@ -58,7 +56,7 @@ public record DetectionSettings(
     public static final DetectionSettings DEFAULTS = new DetectionSettings(CostSpikeSettings.DEFAULTS,
             CostAnomalySettings.DEFAULTS, List.of(), QualitySettings.DEFAULTS, HEURISTIC_QUALITY,
             HeuristicSettings.DEFAULTS, DriftSettings.DEFAULTS, LatencySettings.DEFAULTS, ErrorRateSettings.DEFAULTS,
-            EfficiencySettings.DEFAULTS, UnpricedModelRule.DEFAULT_WINDOW, Duration.ofMinutes(15));
+            EfficiencySettings.DEFAULTS, UnpricedModelRule.DEFAULT_WINDOW);
 
     public DetectionSettings {
         Objects.requireNonNull(costSpike, "costSpike");
@@ -72,10 +70,6 @@ public record DetectionSettings(
         Objects.requireNonNull(errors, "errors");
         Objects.requireNonNull(efficiency, "efficiency");
         Objects.requireNonNull(unpricedWindow, "unpricedWindow");
-        Objects.requireNonNull(feedbackMemory, "feedbackMemory");
-        if (feedbackMemory.isNegative() || feedbackMemory.isZero()) {
-            throw new IllegalArgumentException("feedbackMemory must be positive");
-        }
     }
 
     /** The same with another cost-anomaly bucket, for runs (demo, benchmark) that cannot wait 100 minutes of warm-up. */
@@ -86,11 +80,11 @@ public record DetectionSettings(
     /** The same with another cost-anomaly rule, e.g. a shorter bucket and warm-up for a demo. */
     public DetectionSettings withCostAnomaly(CostAnomalySettings newCostAnomaly) {
         return new DetectionSettings(costSpike, newCostAnomaly, budgets, scoredQuality, heuristicQuality, heuristics,
-                drift, latency, errors, efficiency, unpricedWindow, feedbackMemory);
+                drift, latency, errors, efficiency, unpricedWindow);
     }
 
     public DetectionSettings withBudgets(List<BudgetDefinition> newBudgets) {
         return new DetectionSettings(costSpike, costAnomaly, newBudgets, scoredQuality, heuristicQuality, heuristics,
-                drift, latency, errors, efficiency, unpricedWindow, feedbackMemory);
+                drift, latency, errors, efficiency, unpricedWindow);
     }
 }

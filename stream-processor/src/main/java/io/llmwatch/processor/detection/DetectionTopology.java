@@ -12,14 +12,12 @@ import io.llmwatch.processor.detection.drift.PromptDriftDetector;
 import io.llmwatch.processor.detection.drift.PromptDriftState;
 import io.llmwatch.processor.detection.efficiency.EfficiencyWatch;
 import io.llmwatch.processor.detection.efficiency.InefficientPromptState;
-import io.llmwatch.processor.detection.feedback.CallMemoryProcessor;
 import io.llmwatch.processor.detection.feedback.FeedbackJoinProcessor;
 import io.llmwatch.processor.detection.quality.PromptVersionQuality;
 import io.llmwatch.processor.detection.quality.QualityWatch;
 import io.llmwatch.processor.detection.quality.heuristic.HeuristicEvaluators;
 import io.llmwatch.processor.detection.regression.TimingWatch;
 import io.llmwatch.processor.detection.signal.CallSignal;
-import io.llmwatch.processor.detection.signal.CallSignalSerde;
 import io.llmwatch.processor.detection.signal.CallSignals;
 import io.llmwatch.processor.detection.signal.SignalRoute;
 import io.llmwatch.processor.detection.signal.SignalBatch;
@@ -29,6 +27,7 @@ import io.llmwatch.processor.detection.unpriced.UnpricedModelState;
 import io.llmwatch.processor.detection.unpriced.UnpricedWatch;
 import io.llmwatch.processor.serde.JsonSerde;
 import io.llmwatch.processor.state.WriteBehindStores;
+import io.llmwatch.processor.trace.TraceStores;
 import io.llmwatch.schemas.alert.AlertEvent;
 import io.llmwatch.schemas.feedback.FeedbackEvent;
 import io.llmwatch.schemas.topic.Topics;
@@ -53,8 +52,8 @@ import java.util.function.Supplier;
  * The detectors, wired as processors over state stores keyed by dimension:
  *
  * <pre>
- * priced model calls ─► call signal (agent + heuristic scores) ─► remembered by trace id (15 min)
- * feedback ─► joined by trace id to the remembered call ─► a signal carrying the late score
+ * priced model calls ─► call signal (agent + heuristic scores)
+ * feedback ─► joined by trace id to the trace's newest model call (store traces) ─► a signal carrying the late score
  *   both ─► routed to every detector key (route#dimension|value), one batch per key and 100 ms
  *           (store detection-pending-signals) ─► repartition detection-signal-batches
  *      ├─ cost#feature|…             ─► cost-spike rule                              (store cost-spike-feature)
@@ -80,34 +79,31 @@ public final class DetectionTopology {
     public static final String DRIFT_STORE = "detection-prompt-drift";
     public static final String EFFICIENCY_STORE = "detection-efficiency";
     public static final String UNPRICED_STORE = "detection-unpriced";
-    public static final String CALL_MEMORY_STORE = "detection-calls-by-trace";
     public static final String PENDING_SIGNALS_STORE = "detection-pending-signals";
     /** How long signals gather per detector key before they cross the repartition: see {@link SignalBatcher}. */
     public static final Duration SIGNAL_BATCH_INTERVAL = Duration.ofMillis(100);
 
-    private static final Serde<CallSignal> SIGNAL_SERDE = new CallSignalSerde();
     private static final Serde<SignalBatch> BATCH_SERDE = new SignalBatchSerde();
 
     private DetectionTopology() {
     }
 
     /**
-     * @param pricedCalls the model calls, priced once for the whole topology
-     * @param feedback    the feedback events, keyed by trace id like the calls
+     * @param pricedCalls    the model calls, priced once for the whole topology
+     * @param feedback       the feedback events, keyed by trace id like the calls; joined to their calls through the
+     *                       trace store, so {@link io.llmwatch.processor.trace.TraceAssembly} must be part of the same
+     *                       topology
+     * @param traceRetention how long traces are kept, so how late feedback can still be credited
      */
     public static void addTo(StreamsBuilder builder, KStream<String, PricedSpan> pricedCalls,
-                             KStream<String, FeedbackEvent> feedback, DetectionSettings settings, Clock clock) {
+                             KStream<String, FeedbackEvent> feedback, Duration traceRetention, DetectionSettings settings,
+                             Clock clock) {
         CallSignals signals = new CallSignals(HeuristicEvaluators.standard(settings.heuristics()));
-        builder.addStateStore(Stores.windowStoreBuilder(
-                Stores.persistentWindowStore(CALL_MEMORY_STORE, settings.feedbackMemory(), Duration.ofMillis(1), false),
-                Serdes.String(), SIGNAL_SERDE));
         KStream<String, CallSignal> calls = pricedCalls
-                .mapValues(priced -> signals.of(priced.span(), priced.cost()), Named.as("detection-signal"))
-                .processValues(() -> new CallMemoryProcessor(CALL_MEMORY_STORE), Named.as("detection-call-memory"),
-                        CALL_MEMORY_STORE);
+                .mapValues(priced -> signals.of(priced.span(), priced.cost()), Named.as("detection-signal"));
         KStream<String, CallSignal> lateScores = feedback
-                .process(() -> new FeedbackJoinProcessor(CALL_MEMORY_STORE, settings.feedbackMemory()),
-                        Named.as("detection-feedback-join"), CALL_MEMORY_STORE);
+                .process(() -> new FeedbackJoinProcessor(traceRetention), Named.as("detection-feedback-join"),
+                        TraceStores.TRACES);
         builder.addStateStore(WriteBehindStores.keyValueStoreBuilder(Stores.keyValueStoreBuilder(
                 Stores.inMemoryKeyValueStore(PENDING_SIGNALS_STORE), Serdes.String(), BATCH_SERDE)));
         KStream<String, SignalBatch> routed = calls.merge(lateScores, Named.as("detection-scored-calls"))

@@ -45,7 +45,7 @@ import java.time.Clock;
  *       ─► {@link TraceAssembly}: spans of a trace gathered into one tree (stores traces, traces-by-user)
  *       ─► {@link PromptVersionAnalytics}: per prompt version statistics, feedback credited via traces (store prompt-versions)
  *          and quality per window (stores prompt-quality-{window})
- * feedback ─► {@link PromptVersionAnalytics} (credited through the trace store) and {@link DetectionTopology}
+ * feedback ─► {@link PromptVersionAnalytics} and {@link DetectionTopology}, both through the trace store
  * alerts ─► recent alerts (store alerts-recent)
  * </pre>
  *
@@ -82,7 +82,7 @@ public final class LlmWatchTopology {
         TraceAssembly.addTo(builder, pricedSpans, TraceSettings.DEFAULTS);
         // A topic can be a source only once per topology: the one feedback stream serves prompt analytics and detection.
         PromptVersionAnalytics.addTo(builder, pricedCalls, feedback, TraceSettings.DEFAULTS.retention(), settings.windows());
-        DetectionTopology.addTo(builder, pricedCalls, feedback, settings.detection(), clock);
+        DetectionTopology.addTo(builder, pricedCalls, feedback, TraceSettings.DEFAULTS.retention(), settings.detection(), clock);
         addRecentAlerts(builder, settings);
         return builder.build();
     }

@@ -15,6 +15,8 @@ import io.llmwatch.processor.detection.quality.heuristic.HeuristicSettings;
 import io.llmwatch.processor.detection.regression.ErrorRateSettings;
 import io.llmwatch.processor.detection.regression.LatencySettings;
 import io.llmwatch.processor.pricing.PriceCatalog;
+import io.llmwatch.processor.trace.TraceAssembly;
+import io.llmwatch.processor.trace.TraceSettings;
 import io.llmwatch.schemas.alert.AlertEvent;
 import io.llmwatch.schemas.alert.AlertStatus;
 import io.llmwatch.schemas.alert.Severity;
@@ -91,7 +93,7 @@ class DetectionTopologyTest {
                     new LifecycleSettings(2, 5)),
             new ErrorRateSettings(new WindowSizes(60, 200), new ShiftCriteria(40, 0.001, 0.05), 0.015, 0.25, 10,
                     new LifecycleSettings(2, 10)),
-            EfficiencySettings.DEFAULTS, Duration.ofHours(1), Duration.ofMinutes(15));
+            EfficiencySettings.DEFAULTS, Duration.ofHours(1));
 
     private void start(DetectionSettings detection) {
         Properties config = new Properties();
@@ -107,9 +109,12 @@ class DetectionTopologyTest {
                         Consumed.with(Topics.SPANS.keySerde(), Topics.SPANS.valueSerde()).withName("spans"))
                 .mapValues(span -> PricedSpan.of(span, pricing), Named.as("price"))
                 .filter((traceId, priced) -> priced.isModelCall(), Named.as("model-calls"));
+        // Feedback is joined to its call through the trace store.
+        TraceAssembly.addTo(builder, pricedCalls, TraceSettings.DEFAULTS);
         KStream<String, FeedbackEvent> feedbackEvents = builder.stream(Topics.FEEDBACK.name(),
                 Consumed.with(Topics.FEEDBACK.keySerde(), Topics.FEEDBACK.valueSerde()).withName("feedback"));
-        DetectionTopology.addTo(builder, pricedCalls, feedbackEvents, detection, Clock.fixed(START, ZoneOffset.UTC));
+        DetectionTopology.addTo(builder, pricedCalls, feedbackEvents, TraceSettings.DEFAULTS.retention(), detection,
+                Clock.fixed(START, ZoneOffset.UTC));
         driver = new TopologyTestDriver(builder.build(), config, START);
         spans = driver.createInputTopic(Topics.SPANS.name(), Topics.SPANS.keySerde().serializer(),
                 Topics.SPANS.valueSerde().serializer());

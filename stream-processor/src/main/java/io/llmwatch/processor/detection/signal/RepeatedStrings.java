@@ -18,7 +18,7 @@ import java.util.Map;
  * <p>A string is written as an int: 0 for null, {@code n > 0} for the n-th distinct string of the record, or -1
  * followed by a new string in modified UTF-8.
  */
-final class RepeatedStrings implements StringCodec {
+final class RepeatedStrings {
 
     private static final int ABSENT = 0;
     private static final int NEW = -1;
@@ -26,8 +26,7 @@ final class RepeatedStrings implements StringCodec {
     private final Map<String, Integer> numbers = new HashMap<>();
     private final List<String> strings = new ArrayList<>();
 
-    @Override
-    public void write(DataOutputStream out, String value) throws IOException {
+    void write(DataOutputStream out, String value) throws IOException {
         if (value == null) {
             out.writeInt(ABSENT);
             return;
@@ -42,8 +41,7 @@ final class RepeatedStrings implements StringCodec {
         numbers.put(value, numbers.size() + 1);
     }
 
-    @Override
-    public String read(DataInputStream in) throws IOException {
+    String read(DataInputStream in) throws IOException {
         int code = in.readInt();
         if (code == ABSENT) {
             return null;

@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A {@link SignalBatch} as a format byte, its newest timestamp, a count, and each signal in {@link CallSignalSerde}'s
+ * A {@link SignalBatch} as a format byte, its newest timestamp, a count, and each signal in {@link CallSignalCodec}'s
  * binary form with each distinct string written once ({@link RepeatedStrings}).
  */
 public final class SignalBatchSerde implements Serde<SignalBatch> {
@@ -41,7 +41,7 @@ public final class SignalBatchSerde implements Serde<SignalBatch> {
             out.writeInt(signals.size());
             RepeatedStrings strings = new RepeatedStrings();
             for (CallSignal signal : signals) {
-                CallSignalSerde.writeTo(out, signal, strings);
+                CallSignalCodec.writeTo(out, signal, strings);
             }
         } catch (IOException e) {
             throw new SerializationException("Cannot write a signal batch", e);
@@ -63,7 +63,7 @@ public final class SignalBatchSerde implements Serde<SignalBatch> {
             List<CallSignal> signals = new ArrayList<>(Math.min(count, 1 << 16));
             RepeatedStrings strings = new RepeatedStrings();
             for (int i = 0; i < count; i++) {
-                signals.add(CallSignalSerde.readFrom(in, strings));
+                signals.add(CallSignalCodec.readFrom(in, strings));
             }
             return new SignalBatch(signals, newestTimestamp);
         } catch (IOException e) {

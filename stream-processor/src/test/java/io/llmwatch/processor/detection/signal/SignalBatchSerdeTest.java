@@ -30,6 +30,24 @@ class SignalBatchSerdeTest {
     }
 
     @Test
+    void aFullSignalSurvivesWithExactMoney() {
+        CallSignal signal = new CallSignal(new CostSample("trace", 1_700_000_000_123L, "acme", "u-1", "support-chat",
+                "production", "support-answer@3", "openai", "gpt-4o", new BigDecimal("0.000012345678901234567890"),
+                1_200, 300, 1_000, 850, true), "support-answer", 3, "ab".repeat(32), 120L,
+                List.of(new NamedScore("helpfulness", 0.75), new NamedScore("heuristic.no_error", 0)), false);
+
+        assertThat(roundTrip(batchOf(signal)).signals()).containsExactly(signal);
+    }
+
+    @Test
+    void absentFieldsStayAbsent() {
+        CallSignal signal = new CallSignal(new CostSample("trace", 1L, null, null, null, null, null, null, "mystery-model",
+                null, 0, 0, 0, 0, false), null, null, null, null, List.of(), true);
+
+        assertThat(roundTrip(batchOf(signal)).signals()).containsExactly(signal);
+    }
+
+    @Test
     void repeatedStringsAreWrittenOnce() {
         SignalBatch one = new SignalBatch();
         one.add(signal("t-1", "u-1", "0.0015"), 1);
@@ -53,6 +71,12 @@ class SignalBatchSerdeTest {
 
         assertThatThrownBy(() -> serde.deserializer().deserialize("t", bytes))
                 .isInstanceOf(SerializationException.class);
+    }
+
+    private static SignalBatch batchOf(CallSignal signal) {
+        SignalBatch batch = new SignalBatch();
+        batch.add(signal, signal.sample().eventTimeMillis());
+        return batch;
     }
 
     private SignalBatch roundTrip(SignalBatch batch) {

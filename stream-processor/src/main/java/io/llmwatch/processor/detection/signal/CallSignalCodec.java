@@ -1,12 +1,6 @@
 package io.llmwatch.processor.detection.signal;
 
 import io.llmwatch.processor.cost.CostSample;
-import io.llmwatch.schemas.io.UnsynchronizedByteArrayInputStream;
-import io.llmwatch.schemas.io.UnsynchronizedByteArrayOutputStream;
-import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serializer;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -17,50 +11,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A compact binary form of {@link CallSignal}: every call crosses the detection repartition topic about nine
- * times (in {@link SignalBatch}es) and is remembered for feedback, so the JSON the other internal records use would
- * cost more than the detectors themselves. Starts with a format version; money is the exact unscaled value and
- * scale of its decimal.
+ * A compact binary form of {@link CallSignal}: every call crosses the detection repartition topic about nine times
+ * (in {@link SignalBatch}es), so the JSON the other internal records use would cost more than the detectors
+ * themselves. Money is the exact unscaled value and scale of its decimal; strings go through the batch's
+ * {@link RepeatedStrings}.
  */
-public final class CallSignalSerde implements Serde<CallSignal> {
+final class CallSignalCodec {
 
-    private static final byte FORMAT = 1;
-
-    @Override
-    public Serializer<CallSignal> serializer() {
-        return (topic, signal) -> signal == null ? null : write(signal);
+    private CallSignalCodec() {
     }
 
-    @Override
-    public Deserializer<CallSignal> deserializer() {
-        return (topic, bytes) -> bytes == null ? null : read(bytes);
-    }
-
-    static byte[] write(CallSignal signal) {
-        UnsynchronizedByteArrayOutputStream bytes = new UnsynchronizedByteArrayOutputStream(256);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeByte(FORMAT);
-            writeTo(out, signal, StringCodec.PLAIN);
-        } catch (IOException e) {
-            throw new SerializationException("Cannot write a call signal", e);
-        }
-        return bytes.toByteArray();
-    }
-
-    static CallSignal read(byte[] bytes) {
-        try (DataInputStream in = new DataInputStream(new UnsynchronizedByteArrayInputStream(bytes))) {
-            byte format = in.readByte();
-            if (format != FORMAT) {
-                throw new SerializationException("Unknown call signal format " + format);
-            }
-            return readFrom(in, StringCodec.PLAIN);
-        } catch (IOException e) {
-            throw new SerializationException("Cannot read a call signal", e);
-        }
-    }
-
-    /** One signal's fields, without the format byte: {@link SignalBatchSerde} writes many behind one. */
-    static void writeTo(DataOutputStream out, CallSignal signal, StringCodec strings) throws IOException {
+    static void writeTo(DataOutputStream out, CallSignal signal, RepeatedStrings strings) throws IOException {
         CostSample sample = signal.sample();
         strings.write(out, sample.traceId());
         out.writeLong(sample.eventTimeMillis());
@@ -89,13 +50,13 @@ public final class CallSignalSerde implements Serde<CallSignal> {
         }
         out.writeInt(signal.scores().size());
         for (NamedScore score : signal.scores()) {
-            out.writeUTF(score.name());
+            strings.write(out, score.name());
             out.writeDouble(score.value());
         }
         out.writeBoolean(signal.feedback());
     }
 
-    static CallSignal readFrom(DataInputStream in, StringCodec strings) throws IOException {
+    static CallSignal readFrom(DataInputStream in, RepeatedStrings strings) throws IOException {
         CostSample sample = new CostSample(strings.read(in), in.readLong(), strings.read(in), strings.read(in),
                 strings.read(in), strings.read(in), strings.read(in), strings.read(in), strings.read(in), readDecimal(in),
                 in.readLong(), in.readLong(), in.readLong(), in.readLong(), in.readBoolean());
@@ -106,7 +67,7 @@ public final class CallSignalSerde implements Serde<CallSignal> {
         int scoreCount = in.readInt();
         List<NamedScore> scores = new ArrayList<>(scoreCount);
         for (int i = 0; i < scoreCount; i++) {
-            scores.add(new NamedScore(in.readUTF(), in.readDouble()));
+            scores.add(new NamedScore(strings.read(in), in.readDouble()));
         }
         return new CallSignal(sample, promptName, promptVersion, promptSha256, timeToFirstToken, scores,
                 in.readBoolean());
