@@ -1,5 +1,8 @@
 package io.llmwatch.processor.detection;
 
+import io.llmwatch.processor.batching.Batch;
+import io.llmwatch.processor.batching.BatchSerde;
+import io.llmwatch.processor.batching.KeyedBatcher;
 import io.llmwatch.processor.cost.Dimension;
 import io.llmwatch.processor.cost.PricedSpan;
 import io.llmwatch.processor.detection.anomaly.CostAnomalyWatch;
@@ -20,9 +23,8 @@ import io.llmwatch.processor.detection.regression.TimingWatch;
 import io.llmwatch.processor.detection.signal.CallSignal;
 import io.llmwatch.processor.detection.signal.CallSignals;
 import io.llmwatch.processor.detection.signal.SignalRoute;
-import io.llmwatch.processor.detection.signal.SignalBatch;
-import io.llmwatch.processor.detection.signal.SignalBatchSerde;
-import io.llmwatch.processor.detection.signal.SignalBatcher;
+import io.llmwatch.processor.detection.signal.CallSignalCodec;
+import io.llmwatch.processor.detection.signal.SignalRouting;
 import io.llmwatch.processor.detection.unpriced.UnpricedModelState;
 import io.llmwatch.processor.detection.unpriced.UnpricedWatch;
 import io.llmwatch.processor.serde.JsonSerde;
@@ -80,10 +82,10 @@ public final class DetectionTopology {
     public static final String EFFICIENCY_STORE = "detection-efficiency";
     public static final String UNPRICED_STORE = "detection-unpriced";
     public static final String PENDING_SIGNALS_STORE = "detection-pending-signals";
-    /** How long signals gather per detector key before they cross the repartition: see {@link SignalBatcher}. */
+    /** How long signals gather per detector key before they cross the repartition: see {@link KeyedBatcher}. */
     public static final Duration SIGNAL_BATCH_INTERVAL = Duration.ofMillis(100);
 
-    private static final Serde<SignalBatch> BATCH_SERDE = new SignalBatchSerde();
+    private static final Serde<Batch<CallSignal>> BATCH_SERDE = new BatchSerde<>("CallSignal", new CallSignalCodec());
 
     private DetectionTopology() {
     }
@@ -106,8 +108,11 @@ public final class DetectionTopology {
                         TraceStores.TRACES);
         builder.addStateStore(WriteBehindStores.keyValueStoreBuilder(Stores.keyValueStoreBuilder(
                 Stores.inMemoryKeyValueStore(PENDING_SIGNALS_STORE), Serdes.String(), BATCH_SERDE)));
-        KStream<String, SignalBatch> routed = calls.merge(lateScores, Named.as("detection-scored-calls"))
-                .process(() -> new SignalBatcher(PENDING_SIGNALS_STORE, SIGNAL_BATCH_INTERVAL), Named.as("detection-route"),
+        // A call counts for about nine detector keys and most of them (global, each feature, tenant, model,
+        // provider, prompt) are hot: batched, the repartition carries one record per hot key and 100 ms.
+        KStream<String, Batch<CallSignal>> routed = calls.merge(lateScores, Named.as("detection-scored-calls"))
+                .process(() -> new KeyedBatcher<CallSignal>(PENDING_SIGNALS_STORE, SIGNAL_BATCH_INTERVAL,
+                                (traceId, signal) -> SignalRouting.route(signal)), Named.as("detection-route"),
                         PENDING_SIGNALS_STORE)
                 .repartition(Repartitioned.with(Serdes.String(), BATCH_SERDE).withName("detection-signal-batches"));
 
@@ -152,13 +157,13 @@ public final class DetectionTopology {
                 Serdes.String(), new JsonSerde<>(stateType)));
     }
 
-    private static KStream<String, AlertEvent> addCostSpike(StreamsBuilder builder, KStream<String, SignalBatch> routed,
+    private static KStream<String, AlertEvent> addCostSpike(StreamsBuilder builder, KStream<String, Batch<CallSignal>> routed,
                                                             DetectionSettings settings, Clock clock) {
         String featureKeys = SignalRoute.COST.key(Dimension.FEATURE.firstKey());
         builder.addStateStore(detectorStore(COST_SPIKE_STORE, CostSpikeState.class));
         return routed
                 .filter((key, signal) -> key.startsWith(featureKeys), Named.as("cost-spike-features"))
-                .flatMap((key, batch) -> batch.signals().stream()
+                .flatMap((key, batch) -> batch.values().stream()
                                 .map(signal -> KeyValue.pair(SignalRoute.COST.dimensionKey(key), signal.sample())).toList(),
                         Named.as("cost-spike-samples"))
                 .process(() -> new CostSpikeProcessor(COST_SPIKE_STORE, Dimension.FEATURE, settings.costSpike(), clock),
@@ -166,7 +171,7 @@ public final class DetectionTopology {
     }
 
     /** Adds one {@link DetectorProcessor} per detector, each over its route's signals and its own store. */
-    private record Detectors(StreamsBuilder builder, KStream<String, SignalBatch> routed, Clock clock) {
+    private record Detectors(StreamsBuilder builder, KStream<String, Batch<CallSignal>> routed, Clock clock) {
 
         /** @param detector makes each task its own detector, since some keep per-task references (stores) */
         <S> KStream<String, AlertEvent> run(String name, String store, SignalRoute route,

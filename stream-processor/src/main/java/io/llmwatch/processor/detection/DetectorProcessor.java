@@ -1,7 +1,7 @@
 package io.llmwatch.processor.detection;
 
+import io.llmwatch.processor.batching.Batch;
 import io.llmwatch.processor.detection.signal.CallSignal;
-import io.llmwatch.processor.detection.signal.SignalBatch;
 import io.llmwatch.processor.detection.signal.SignalRoute;
 import io.llmwatch.schemas.alert.AlertEvent;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -17,7 +17,7 @@ import java.util.Objects;
  * verdict as an {@link AlertEvent} keyed by its dedup key. State keys start with the signal's key (route included),
  * so an interactive query finds a detector key's state on the instance that owns that key.
  */
-public final class DetectorProcessor<S> implements Processor<String, SignalBatch, String, AlertEvent> {
+public final class DetectorProcessor<S> implements Processor<String, Batch<CallSignal>, String, AlertEvent> {
 
     private final String storeName;
     private final SignalRoute route;
@@ -42,7 +42,7 @@ public final class DetectorProcessor<S> implements Processor<String, SignalBatch
     }
 
     @Override
-    public void process(Record<String, SignalBatch> record) {
+    public void process(Record<String, Batch<CallSignal>> record) {
         if (record.value() == null || !route.routes(record.key())) {
             return;
         }
@@ -59,7 +59,7 @@ public final class DetectorProcessor<S> implements Processor<String, SignalBatch
                 states.put(routedKey + stateKey, state);
             }
         };
-        for (CallSignal signal : record.value().signals()) {
+        for (CallSignal signal : record.value().values()) {
             detector.observe(detectorKey, signal, keyStates, (verdict, dimension, dimensionKey, attributes) -> {
                 AlertEvent alert = AlertFactory.alert(verdict, dimension, dimensionKey, attributes, clock.millis());
                 AlertFactory.emit(context, alert, record);

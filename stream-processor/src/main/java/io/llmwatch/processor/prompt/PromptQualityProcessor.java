@@ -1,6 +1,7 @@
 package io.llmwatch.processor.prompt;
 
 import io.llmwatch.processor.topology.WindowSpec;
+import io.llmwatch.processor.batching.Batch;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -16,7 +17,7 @@ import java.util.List;
  * call. The stores drop windows older than their retention, so each holds at most retention ÷ size
  * tallies per version.
  */
-final class PromptQualityProcessor implements Processor<String, PromptObservation, Void, Void> {
+final class PromptQualityProcessor implements Processor<String, Batch<PromptObservation>, Void, Void> {
 
     private final List<WindowSpec> windows;
     private final List<WindowStore<String, QualityTally>> stores = new ArrayList<>();
@@ -31,14 +32,21 @@ final class PromptQualityProcessor implements Processor<String, PromptObservatio
     }
 
     @Override
-    public void process(Record<String, PromptObservation> record) {
-        Double quality = qualityOf(record.value());
+    public void process(Record<String, Batch<PromptObservation>> record) {
+        if (record.value() != null) {
+            record.value().forEach(this::add);
+        }
+    }
+
+    /** @param timestamp when the score was given: the call's end, or the feedback event's time */
+    private void add(PromptObservation observation, long timestamp) {
+        Double quality = qualityOf(observation);
         if (quality == null) {
             return;
         }
-        String key = PromptVersionAnalytics.key(record.value().name(), record.value().version());
+        String key = PromptVersionAnalytics.key(observation.name(), observation.version());
         for (int i = 0; i < windows.size(); i++) {
-            long windowStart = record.timestamp() - Math.floorMod(record.timestamp(), windows.get(i).size().toMillis());
+            long windowStart = timestamp - Math.floorMod(timestamp, windows.get(i).size().toMillis());
             WindowStore<String, QualityTally> store = stores.get(i);
             QualityTally tally = store.fetch(key, windowStart);
             store.put(key, (tally == null ? QualityTally.EMPTY : tally).plus(quality), windowStart);

@@ -1,5 +1,7 @@
 package io.llmwatch.processor.prompt;
 
+import io.llmwatch.processor.batching.Batch;
+import io.llmwatch.processor.batching.KeyedBatcher;
 import io.llmwatch.processor.cost.PricedSpan;
 import io.llmwatch.processor.serde.InternalSerdes;
 import io.llmwatch.processor.state.WriteBehindStores;
@@ -23,7 +25,8 @@ import java.util.List;
  *
  * <pre>
  * priced model calls with a prompt ─────────────────────────────────┐
- * feedback ─► credited to the versions of the scored trace (store traces) ─┴► repartition by prompt name
+ * feedback ─► credited to the versions of the scored trace (store traces) ─┴► batched per prompt name and second
+ *                                                      (store prompt-pending-observations) ─► repartition by prompt name
  *       ├─► prompt-version-stats (store prompt-versions: name@version → statistics)
  *       └─► prompt-quality (stores prompt-quality-{window}: name@version and window → quality scores)
  * </pre>
@@ -34,6 +37,9 @@ import java.util.List;
 public final class PromptVersionAnalytics {
 
     public static final String STORE = "prompt-versions";
+    private static final String PENDING_STORE = "prompt-pending-observations";
+    /** Matches the commit interval: prompt analytics are read by people, a second behind is fine. */
+    public static final Duration BATCH_INTERVAL = Duration.ofSeconds(1);
     private static final String QUALITY_STORE_PREFIX = "prompt-quality-";
     private static final char SEPARATOR = '@';
 
@@ -57,8 +63,7 @@ public final class PromptVersionAnalytics {
     private static KStream<String, PromptObservation> promptCalls(KStream<String, PricedSpan> pricedCalls) {
         return pricedCalls
                 .filter((traceId, call) -> call.span().getPrompt() != null, Named.as("prompted-model-calls"))
-                .map((traceId, call) -> KeyValue.<String, PromptObservation>pair(call.span().getPrompt().getName(),
-                        PromptCall.of(call.span(), call.cost())), Named.as("prompt-calls"));
+                .mapValues(call -> (PromptObservation) PromptCall.of(call.span(), call.cost()), Named.as("prompt-calls"));
     }
 
     private static void addStatistics(StreamsBuilder builder, KStream<String, PromptObservation> observations,
@@ -69,9 +74,16 @@ public final class PromptVersionAnalytics {
         windows.forEach(window -> builder.addStateStore(Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(qualityStore(window), window.retention(), window.size(), false),
                 Serdes.String(), InternalSerdes.QUALITY_TALLY).withCachingEnabled()));
-        KStream<String, PromptObservation> byPromptName = observations
-                .repartition(Repartitioned.with(Serdes.String(), InternalSerdes.PROMPT_OBSERVATION)
-                        .withName("prompt-observations-by-prompt-name"));
+        // Most calls of a prompt name arrive close together: batched per name and second, they cross the
+        // repartition as one record per name instead of one per call.
+        builder.addStateStore(WriteBehindStores.keyValueStoreBuilder(Stores.keyValueStoreBuilder(
+                Stores.inMemoryKeyValueStore(PENDING_STORE), Serdes.String(), InternalSerdes.PROMPT_OBSERVATIONS)));
+        KStream<String, Batch<PromptObservation>> byPromptName = observations
+                .process(() -> new KeyedBatcher<PromptObservation>(PENDING_STORE, BATCH_INTERVAL,
+                        (key, observation) -> List.of(KeyValue.pair(observation.name(), observation))),
+                        Named.as("prompt-observation-batches"), PENDING_STORE)
+                .repartition(Repartitioned.with(Serdes.String(), InternalSerdes.PROMPT_OBSERVATIONS)
+                        .withName("prompt-observation-batches-by-prompt-name"));
         byPromptName.process(PromptVersionStatsProcessor::new, Named.as("prompt-version-stats"), STORE);
         // The same task as the statistics, so a prompt's versions and their quality over time are on one instance.
         byPromptName.process(() -> new PromptQualityProcessor(windows), Named.as("prompt-quality"),

@@ -1,5 +1,8 @@
 package io.llmwatch.processor.serde;
 
+import io.llmwatch.processor.batching.BatchSerde;
+import io.llmwatch.processor.batching.ElementCodec;
+import io.llmwatch.processor.batching.RepeatedStrings;
 import io.llmwatch.processor.cost.CostAggregate;
 import io.llmwatch.processor.prompt.PromptCall;
 import io.llmwatch.processor.prompt.PromptFeedback;
@@ -12,7 +15,9 @@ import io.llmwatch.processor.trace.SpanKind;
 import io.llmwatch.processor.trace.TraceSpan;
 
 import java.io.DataInput;
+import java.io.DataInputStream;
 import java.io.DataOutput;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,8 +41,20 @@ public final class InternalSerdes {
     public static final BinarySerde<CollectedTrace> COLLECTED_TRACE =
             new BinarySerde<>("CollectedTrace", InternalSerdes::writeTrace, InternalSerdes::readTrace);
 
-    public static final BinarySerde<PromptObservation> PROMPT_OBSERVATION =
-            new BinarySerde<>("PromptObservation", InternalSerdes::writeObservation, InternalSerdes::readObservation);
+    /** Prompt observations cross their repartition in batches, one per prompt name and flush. */
+    public static final BatchSerde<PromptObservation> PROMPT_OBSERVATIONS = new BatchSerde<>("PromptObservation",
+            new ElementCodec<>() {
+                @Override
+                public void write(DataOutputStream out, PromptObservation observation, RepeatedStrings strings)
+                        throws IOException {
+                    writeObservation(observation, out, strings);
+                }
+
+                @Override
+                public PromptObservation read(DataInputStream in, RepeatedStrings strings) throws IOException {
+                    return readObservation(in, strings);
+                }
+            });
 
     public static final BinarySerde<PromptVersionStats> PROMPT_VERSION_STATS =
             new BinarySerde<>("PromptVersionStats", InternalSerdes::writeVersionStats, InternalSerdes::readVersionStats);
@@ -103,31 +120,32 @@ public final class InternalSerdes {
     }
 
     /** A tag byte tells a call from a feedback score. */
-    private static void writeObservation(PromptObservation observation, DataOutput out) throws IOException {
+    private static void writeObservation(PromptObservation observation, DataOutputStream out, RepeatedStrings strings)
+            throws IOException {
         if (observation instanceof PromptCall call) {
             out.writeByte(CALL_TAG);
-            writePromptCall(call, out);
+            writePromptCall(call, out, strings);
         } else {
             PromptFeedback feedback = (PromptFeedback) observation;
             out.writeByte(FEEDBACK_TAG);
-            out.writeUTF(feedback.name());
-            out.writeUTF(feedback.version());
+            strings.write(out, feedback.name());
+            strings.write(out, feedback.version());
             out.writeDouble(feedback.quality());
         }
     }
 
-    private static PromptObservation readObservation(DataInput in) throws IOException {
+    private static PromptObservation readObservation(DataInputStream in, RepeatedStrings strings) throws IOException {
         int tag = in.readUnsignedByte();
         return switch (tag) {
-            case CALL_TAG -> readPromptCall(in);
-            case FEEDBACK_TAG -> new PromptFeedback(in.readUTF(), in.readUTF(), in.readDouble());
+            case CALL_TAG -> readPromptCall(in, strings);
+            case FEEDBACK_TAG -> new PromptFeedback(strings.read(in), strings.read(in), in.readDouble());
             default -> throw new IOException("unknown prompt observation tag " + tag);
         };
     }
 
-    private static void writePromptCall(PromptCall call, DataOutput out) throws IOException {
-        out.writeUTF(call.name());
-        out.writeUTF(call.version());
+    private static void writePromptCall(PromptCall call, DataOutputStream out, RepeatedStrings strings) throws IOException {
+        strings.write(out, call.name());
+        strings.write(out, call.version());
         writeVarLong(out, call.eventTimeMillis());
         writeVarLong(out, call.latencyMillis());
         writeVarLong(out, call.inputTokens());
@@ -137,8 +155,8 @@ public final class InternalSerdes {
         writeNullableDouble(out, call.quality());
     }
 
-    private static PromptCall readPromptCall(DataInput in) throws IOException {
-        return new PromptCall(in.readUTF(), in.readUTF(), readVarLong(in), readVarLong(in), readVarLong(in),
+    private static PromptCall readPromptCall(DataInputStream in, RepeatedStrings strings) throws IOException {
+        return new PromptCall(strings.read(in), strings.read(in), readVarLong(in), readVarLong(in), readVarLong(in),
                 readVarLong(in), readDecimal(in), in.readBoolean(), readNullableDouble(in));
     }
 

@@ -101,11 +101,18 @@ class PromptVersionAnalyticsTest {
                 .setTimestampMillis(at.toEpochMilli()).build(), at);
     }
 
+    /** Observations cross to the statistics in batches, once a second. */
+    private void letObservationsArrive() {
+        driver.advanceWallClockTime(PromptVersionAnalytics.BATCH_INTERVAL);
+    }
+
     private List<PromptVersionRow> versions(String prompt) {
+        letObservationsArrive();
         return PromptVersionQueries.versions(driver.getKeyValueStore(PromptVersionAnalytics.STORE), prompt);
     }
 
     private Optional<PromptQuality> quality(String prompt, WindowSpec window, Instant from, Instant to) {
+        letObservationsArrive();
         return PromptVersionQueries.quality(driver.getKeyValueStore(PromptVersionAnalytics.STORE),
                 driver.getWindowStore(PromptVersionAnalytics.qualityStore(window)), prompt, window, from, to);
     }

@@ -1,5 +1,6 @@
 package io.llmwatch.processor.serde;
 
+import io.llmwatch.processor.batching.Batch;
 import io.llmwatch.processor.cost.CostAggregate;
 import io.llmwatch.processor.prompt.PromptCall;
 import io.llmwatch.processor.prompt.PromptFeedback;
@@ -10,6 +11,7 @@ import io.llmwatch.processor.trace.CollectedTrace;
 import io.llmwatch.processor.trace.SpanKind;
 import io.llmwatch.processor.trace.TraceSpan;
 import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Serde;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -20,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class InternalSerdesTest {
 
-    private static <T> T roundTrip(BinarySerde<T> serde, T value) {
+    private static <T> T roundTrip(Serde<T> serde, T value) {
         return serde.deserializer().deserialize("t", serde.serializer().serialize("t", value));
     }
 
@@ -54,8 +56,11 @@ class InternalSerdesTest {
                 new BigDecimal("0.00048"), false, null);
         PromptObservation feedback = new PromptFeedback("answer", "7", 0.75);
 
-        assertThat(roundTrip(InternalSerdes.PROMPT_OBSERVATION, call)).isEqualTo(call);
-        assertThat(roundTrip(InternalSerdes.PROMPT_OBSERVATION, feedback)).isEqualTo(feedback);
+        Batch<PromptObservation> batch = new Batch<>();
+        batch.add(call, 1_700_000_000_000L);
+        batch.add(feedback, 1_700_000_060_000L);
+
+        assertThat(roundTrip(InternalSerdes.PROMPT_OBSERVATIONS, batch)).isEqualTo(batch);
     }
 
     @Test

@@ -224,6 +224,7 @@ class LlmWatchTopologyTest {
         Instant tenMinutesLater = START.plus(Duration.ofMinutes(10));
         feedback.pipeInput(call.getTraceId(), FeedbackEvent.newBuilder().setFeedbackId("f-1").setTraceId(call.getTraceId())
                 .setName("thumbs").setValue(1.0).setTimestampMillis(tenMinutesLater.toEpochMilli()).build(), tenMinutesLater);
+        driver.advanceWallClockTime(PromptVersionAnalytics.BATCH_INTERVAL);
 
         KeyValueStore<String, PromptVersionStats> versions = driver.getKeyValueStore(PromptVersionAnalytics.STORE);
         PromptVersionStats v7 = versions.get("answer@7");

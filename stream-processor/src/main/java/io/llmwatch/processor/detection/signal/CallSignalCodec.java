@@ -1,5 +1,7 @@
 package io.llmwatch.processor.detection.signal;
 
+import io.llmwatch.processor.batching.ElementCodec;
+import io.llmwatch.processor.batching.RepeatedStrings;
 import io.llmwatch.processor.cost.CostSample;
 
 import java.io.DataInputStream;
@@ -12,16 +14,13 @@ import java.util.List;
 
 /**
  * A compact binary form of {@link CallSignal}: every call crosses the detection repartition topic about nine times
- * (in {@link SignalBatch}es), so the JSON the other internal records use would cost more than the detectors
- * themselves. Money is the exact unscaled value and scale of its decimal; strings go through the batch's
- * {@link RepeatedStrings}.
+ * (in batches), so the JSON the other internal records use would cost more than the detectors themselves. Money is
+ * the exact unscaled value and scale of its decimal; strings go through the batch's {@link RepeatedStrings}.
  */
-final class CallSignalCodec {
+public final class CallSignalCodec implements ElementCodec<CallSignal> {
 
-    private CallSignalCodec() {
-    }
-
-    static void writeTo(DataOutputStream out, CallSignal signal, RepeatedStrings strings) throws IOException {
+    @Override
+    public void write(DataOutputStream out, CallSignal signal, RepeatedStrings strings) throws IOException {
         CostSample sample = signal.sample();
         strings.write(out, sample.traceId());
         out.writeLong(sample.eventTimeMillis());
@@ -56,7 +55,8 @@ final class CallSignalCodec {
         out.writeBoolean(signal.feedback());
     }
 
-    static CallSignal readFrom(DataInputStream in, RepeatedStrings strings) throws IOException {
+    @Override
+    public CallSignal read(DataInputStream in, RepeatedStrings strings) throws IOException {
         CostSample sample = new CostSample(strings.read(in), in.readLong(), strings.read(in), strings.read(in),
                 strings.read(in), strings.read(in), strings.read(in), strings.read(in), strings.read(in), readDecimal(in),
                 in.readLong(), in.readLong(), in.readLong(), in.readLong(), in.readBoolean());

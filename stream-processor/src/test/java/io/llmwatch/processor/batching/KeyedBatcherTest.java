@@ -1,6 +1,9 @@
-package io.llmwatch.processor.detection.signal;
+package io.llmwatch.processor.batching;
 
 import io.llmwatch.processor.cost.CostSample;
+import io.llmwatch.processor.detection.signal.CallSignal;
+import io.llmwatch.processor.detection.signal.CallSignalCodec;
+import io.llmwatch.processor.detection.signal.SignalRouting;
 import io.llmwatch.processor.state.WriteBehindStores;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
@@ -20,26 +23,26 @@ import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class SignalBatcherTest {
+class KeyedBatcherTest {
 
     private static final String STORE = "pending";
     private static final Duration INTERVAL = Duration.ofMillis(100);
 
-    private MockProcessorContext<String, SignalBatch> context;
-    private KeyValueStore<String, SignalBatch> store;
+    private MockProcessorContext<String, Batch<CallSignal>> context;
+    private KeyValueStore<String, Batch<CallSignal>> store;
 
     @BeforeEach
     void open() {
         context = new MockProcessorContext<>();
         store = WriteBehindStores.keyValueStoreBuilder(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(STORE),
-                Serdes.String(), new SignalBatchSerde())).withLoggingDisabled().build();
+                Serdes.String(), new BatchSerde<>("CallSignal", new CallSignalCodec()))).withLoggingDisabled().build();
         store.init(context.getStateStoreContext(), store);
         context.addStateStore(store);
     }
 
     @Test
     void forwardsOneBatchPerDetectorKeyWithItsSignalsInArrivalOrder() {
-        SignalBatcher batcher = started();
+        KeyedBatcher<CallSignal> batcher = started();
         CallSignal first = signal("t-1", "u-1", 1_000);
         CallSignal second = signal("t-2", "u-2", 3_000);
         CallSignal third = signal("t-3", "u-1", 2_000);
@@ -50,11 +53,11 @@ class SignalBatcherTest {
         assertThat(context.forwarded()).isEmpty();
         punctuate();
 
-        Map<String, SignalBatch> batches = forwardedBatches();
+        Map<String, Batch<CallSignal>> batches = forwardedBatches();
         assertThat(batches.keySet()).containsExactlyInAnyOrder("cost#feature|search", "cost#user|u-1", "cost#user|u-2",
                 "cost#tenant|acme", "cost#model|gpt-4o", "cost#global|all", "timing#model|gpt-4o", "timing#provider|openai");
-        assertThat(batches.get("cost#global|all").signals()).containsExactly(first, second, third);
-        assertThat(batches.get("cost#user|u-1").signals()).containsExactly(first, third);
+        assertThat(batches.get("cost#global|all").values()).containsExactly(first, second, third);
+        assertThat(batches.get("cost#user|u-1").values()).containsExactly(first, third);
         assertThat(context.forwarded()).allSatisfy(forward ->
                 assertThat(forward.record().timestamp()).isEqualTo(forward.record().value().newestTimestamp()));
         assertThat(batches.get("cost#global|all").newestTimestamp()).isEqualTo(3_000);
@@ -63,7 +66,7 @@ class SignalBatcherTest {
 
     @Test
     void aFlushEmptiesTheStoreAndForwardsEachSignalOnce() {
-        SignalBatcher batcher = started();
+        KeyedBatcher<CallSignal> batcher = started();
         batcher.process(new Record<>("t-1", signal("t-1", "u-1", 1_000), 1_000));
         commit();
         assertThat(store.approximateNumEntries()).isEqualTo(7);
@@ -89,11 +92,11 @@ class SignalBatcherTest {
         started();
         punctuate();
 
-        assertThat(forwardedBatches().get("cost#global|all").signals()).containsExactly(counted);
+        assertThat(forwardedBatches().get("cost#global|all").values()).containsExactly(counted);
     }
 
-    private SignalBatcher started() {
-        SignalBatcher batcher = new SignalBatcher(STORE, INTERVAL);
+    private KeyedBatcher<CallSignal> started() {
+        KeyedBatcher<CallSignal> batcher = new KeyedBatcher<>(STORE, INTERVAL, (traceId, signal) -> SignalRouting.route(signal));
         batcher.init(context);
         return batcher;
     }
@@ -106,7 +109,7 @@ class SignalBatcherTest {
         ((CachedStateStore<?, ?>) store).flushCache();
     }
 
-    private Map<String, SignalBatch> forwardedBatches() {
+    private Map<String, Batch<CallSignal>> forwardedBatches() {
         return context.forwarded().stream().map(CapturedForward::record)
                 .collect(Collectors.toMap(Record::key, Record::value, (a, b) -> {
                     throw new AssertionError("two batches for one key in one flush");

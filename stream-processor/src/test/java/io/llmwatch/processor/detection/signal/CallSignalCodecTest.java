@@ -1,5 +1,7 @@
 package io.llmwatch.processor.detection.signal;
 
+import io.llmwatch.processor.batching.Batch;
+import io.llmwatch.processor.batching.BatchSerde;
 import io.llmwatch.processor.cost.CostSample;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
@@ -11,22 +13,22 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class SignalBatchSerdeTest {
+class CallSignalCodecTest {
 
-    private final SignalBatchSerde serde = new SignalBatchSerde();
+    private final BatchSerde<CallSignal> serde = new BatchSerde<>("CallSignal", new CallSignalCodec());
 
     @Test
     void aBatchSurvivesWithItsTimestampSharedStringsAndExactMoney() {
-        SignalBatch batch = new SignalBatch();
+        Batch<CallSignal> batch = new Batch<>();
         batch.add(signal("t-1", "u-1", "0.0015"), 1_500);
         batch.add(signal("t-2", null, "0.000012345678901234567890"), 2_500);
         batch.add(signal("t-3", "u-1", "3"), 2_000);
 
-        SignalBatch read = roundTrip(batch);
+        Batch<CallSignal> read = roundTrip(batch);
 
         assertThat(read).isEqualTo(batch);
         assertThat(read.newestTimestamp()).isEqualTo(2_500);
-        assertThat(read.signals().get(1).sample().costUsd()).isEqualTo(new BigDecimal("0.000012345678901234567890"));
+        assertThat(read.values().get(1).sample().costUsd()).isEqualTo(new BigDecimal("0.000012345678901234567890"));
     }
 
     @Test
@@ -36,7 +38,7 @@ class SignalBatchSerdeTest {
                 1_200, 300, 1_000, 850, true), "support-answer", 3, "ab".repeat(32), 120L,
                 List.of(new NamedScore("helpfulness", 0.75), new NamedScore("heuristic.no_error", 0)), false);
 
-        assertThat(roundTrip(batchOf(signal)).signals()).containsExactly(signal);
+        assertThat(roundTrip(batchOf(signal)).values()).containsExactly(signal);
     }
 
     @Test
@@ -44,14 +46,14 @@ class SignalBatchSerdeTest {
         CallSignal signal = new CallSignal(new CostSample("trace", 1L, null, null, null, null, null, null, "mystery-model",
                 null, 0, 0, 0, 0, false), null, null, null, null, List.of(), true);
 
-        assertThat(roundTrip(batchOf(signal)).signals()).containsExactly(signal);
+        assertThat(roundTrip(batchOf(signal)).values()).containsExactly(signal);
     }
 
     @Test
     void repeatedStringsAreWrittenOnce() {
-        SignalBatch one = new SignalBatch();
+        Batch<CallSignal> one = new Batch<>();
         one.add(signal("t-1", "u-1", "0.0015"), 1);
-        SignalBatch two = new SignalBatch();
+        Batch<CallSignal> two = new Batch<>();
         two.add(signal("t-1", "u-1", "0.0015"), 1);
         two.add(signal("t-1", "u-1", "0.0015"), 1);
 
@@ -63,23 +65,23 @@ class SignalBatchSerdeTest {
 
     @Test
     void aReferenceToAStringNotYetReadIsRefused() {
-        SignalBatch batch = new SignalBatch();
+        Batch<CallSignal> batch = new Batch<>();
         batch.add(signal("t-1", "u-1", "0.0015"), 1);
         byte[] bytes = serde.serializer().serialize("t", batch);
-        // format, timestamp and count come first; then the trace id, written as "new string" (-1): make it string 7.
-        ByteBuffer.wrap(bytes).putInt(1 + Long.BYTES + Integer.BYTES, 7);
+        // format and count come first, then the first timestamp and its trace id, a "new string" (-1): make it string 7.
+        ByteBuffer.wrap(bytes).putInt(1 + Integer.BYTES + Long.BYTES, 7);
 
         assertThatThrownBy(() -> serde.deserializer().deserialize("t", bytes))
                 .isInstanceOf(SerializationException.class);
     }
 
-    private static SignalBatch batchOf(CallSignal signal) {
-        SignalBatch batch = new SignalBatch();
+    private static Batch<CallSignal> batchOf(CallSignal signal) {
+        Batch<CallSignal> batch = new Batch<>();
         batch.add(signal, signal.sample().eventTimeMillis());
         return batch;
     }
 
-    private SignalBatch roundTrip(SignalBatch batch) {
+    private Batch<CallSignal> roundTrip(Batch<CallSignal> batch) {
         return serde.deserializer().deserialize("t", serde.serializer().serialize("t", batch));
     }
 

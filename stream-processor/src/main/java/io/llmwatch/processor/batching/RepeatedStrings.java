@@ -1,4 +1,4 @@
-package io.llmwatch.processor.detection.signal;
+package io.llmwatch.processor.batching;
 
 import org.apache.kafka.common.errors.SerializationException;
 
@@ -11,14 +11,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes each distinct string of one record once and every repeat as its number. A batch's signals share their
+ * Writes each distinct string of one record once and every repeat as its number. The records of a batch share their
  * tenant, feature, model, provider and prompt, and writing each string in full, character by character, was most
  * of what serialising a batch cost. One instance per record, on either side.
  *
  * <p>A string is written as an int: 0 for null, {@code n > 0} for the n-th distinct string of the record, or -1
  * followed by a new string in modified UTF-8.
  */
-final class RepeatedStrings {
+public final class RepeatedStrings {
 
     private static final int ABSENT = 0;
     private static final int NEW = -1;
@@ -26,7 +26,7 @@ final class RepeatedStrings {
     private final Map<String, Integer> numbers = new HashMap<>();
     private final List<String> strings = new ArrayList<>();
 
-    void write(DataOutputStream out, String value) throws IOException {
+    public void write(DataOutputStream out, String value) throws IOException {
         if (value == null) {
             out.writeInt(ABSENT);
             return;
@@ -41,7 +41,7 @@ final class RepeatedStrings {
         numbers.put(value, numbers.size() + 1);
     }
 
-    String read(DataInputStream in) throws IOException {
+    public String read(DataInputStream in) throws IOException {
         int code = in.readInt();
         if (code == ABSENT) {
             return null;
