@@ -51,7 +51,7 @@ final class FeedbackCreditProcessor implements Processor<String, FeedbackEvent, 
             return;
         }
         Instant at = Instant.ofEpochMilli(record.timestamp());
-        Optional<CollectedTrace> trace = TraceStores.find(traces, feedback.getTraceId(), at.minus(retention), at.plus(retention))
+        Optional<CollectedTrace> trace = TraceStores.find(traces, feedback.getTraceId(), at, retention)
                 .map(found -> found.value);
         if (trace.isEmpty()) {
             unmatched.record();

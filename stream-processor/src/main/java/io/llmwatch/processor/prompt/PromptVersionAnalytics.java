@@ -71,9 +71,9 @@ public final class PromptVersionAnalytics {
         // Write-behind: a version's statistics change with each of its calls and are serialised once per commit.
         builder.addStateStore(WriteBehindStores.keyValueStoreBuilder(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(STORE), Serdes.String(), InternalSerdes.PROMPT_VERSION_STATS)));
-        windows.forEach(window -> builder.addStateStore(Stores.windowStoreBuilder(
+        windows.forEach(window -> builder.addStateStore(WriteBehindStores.windowStoreBuilder(Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(qualityStore(window), window.retention(), window.size(), false),
-                Serdes.String(), InternalSerdes.QUALITY_TALLY).withCachingEnabled()));
+                Serdes.String(), InternalSerdes.QUALITY_TALLY))));
         // Most calls of a prompt name arrive close together: batched per name and second, they cross the
         // repartition as one record per name instead of one per call.
         builder.addStateStore(WriteBehindStores.keyValueStoreBuilder(Stores.keyValueStoreBuilder(

@@ -1,14 +1,18 @@
 package io.llmwatch.processor.state;
 
+import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.WindowStore;
 
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
- * Builds a {@link WriteBehindKeyValueStore} over any key-value store builder. The store beneath keeps
- * its changelog and loses Kafka Streams' record cache, which the write-behind layer replaces.
+ * Builds a {@link WriteBehindKeyValueStore} or {@link WriteBehindWindowStore} over any key-value or window store
+ * builder. The store beneath keeps its changelog and loses Kafka Streams' record cache, which the write-behind
+ * layer replaces.
  */
 public final class WriteBehindStores {
 
@@ -27,40 +31,45 @@ public final class WriteBehindStores {
 
     public static <K, V> StoreBuilder<KeyValueStore<K, V>> keyValueStoreBuilder(StoreBuilder<KeyValueStore<K, V>> beneath,
                                                                                int cachedEntries) {
-        return new Builder<>(beneath.withCachingDisabled(), cachedEntries);
+        return new Builder<>(beneath.withCachingDisabled(), store -> new WriteBehindKeyValueStore<>(store, cachedEntries));
     }
 
-    private record Builder<K, V>(StoreBuilder<KeyValueStore<K, V>> beneath, int cachedEntries)
-            implements StoreBuilder<KeyValueStore<K, V>> {
+    public static <K, V> StoreBuilder<WindowStore<K, V>> windowStoreBuilder(StoreBuilder<WindowStore<K, V>> beneath) {
+        return new Builder<>(beneath.withCachingDisabled(), WriteBehindWindowStore::new);
+    }
+
+    /** @param wrap puts the write-behind layer over the store {@code beneath} builds */
+    private record Builder<S extends StateStore>(StoreBuilder<S> beneath, UnaryOperator<S> wrap) implements StoreBuilder<S> {
 
         Builder {
             Objects.requireNonNull(beneath, "beneath");
+            Objects.requireNonNull(wrap, "wrap");
         }
 
         /** The write-behind layer is this store's cache; Kafka Streams' own would only add a second copy. */
         @Override
-        public StoreBuilder<KeyValueStore<K, V>> withCachingEnabled() {
+        public StoreBuilder<S> withCachingEnabled() {
             return this;
         }
 
         @Override
-        public StoreBuilder<KeyValueStore<K, V>> withCachingDisabled() {
+        public StoreBuilder<S> withCachingDisabled() {
             return this;
         }
 
         @Override
-        public StoreBuilder<KeyValueStore<K, V>> withLoggingEnabled(Map<String, String> config) {
-            return new Builder<>(beneath.withLoggingEnabled(config), cachedEntries);
+        public StoreBuilder<S> withLoggingEnabled(Map<String, String> config) {
+            return new Builder<>(beneath.withLoggingEnabled(config), wrap);
         }
 
         @Override
-        public StoreBuilder<KeyValueStore<K, V>> withLoggingDisabled() {
-            return new Builder<>(beneath.withLoggingDisabled(), cachedEntries);
+        public StoreBuilder<S> withLoggingDisabled() {
+            return new Builder<>(beneath.withLoggingDisabled(), wrap);
         }
 
         @Override
-        public KeyValueStore<K, V> build() {
-            return new WriteBehindKeyValueStore<>(beneath.build(), cachedEntries);
+        public S build() {
+            return wrap.apply(beneath.build());
         }
 
         @Override

@@ -66,9 +66,10 @@ final class CostAttribution {
                         .withName("late-samples-sink"));
     }
 
+    /** Write-behind: a hot key's window changes with every partial and is serialised once per commit. */
     private static StoreBuilder<WindowStore<String, CostAggregate>> windowStore(WindowSpec window) {
-        return Stores.windowStoreBuilder(Stores.persistentWindowStore(window.storeName(), window.retention(), window.size(),
-                false), Serdes.String(), InternalSerdes.COST_AGGREGATE).withCachingEnabled();
+        return WriteBehindStores.windowStoreBuilder(Stores.windowStoreBuilder(Stores.persistentWindowStore(
+                window.storeName(), window.retention(), window.size(), false), Serdes.String(), InternalSerdes.COST_AGGREGATE));
     }
 
     /** The largest duration every window size is a multiple of: a partial of one bucket lies in one window of each size. */

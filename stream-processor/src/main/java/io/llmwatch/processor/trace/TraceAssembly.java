@@ -2,6 +2,7 @@ package io.llmwatch.processor.trace;
 
 import io.llmwatch.processor.cost.PricedSpan;
 import io.llmwatch.processor.serde.InternalSerdes;
+import io.llmwatch.processor.state.WriteBehindStores;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -18,7 +19,7 @@ import java.time.Duration;
  * user and time.
  *
  * <pre>
- * priced spans (keyed by trace id) ─► assemble-traces ─► store traces          (trace id → spans)
+ * priced spans (keyed by trace id) ─► assemble-traces ─► store traces          (trace id → spans, at its slot)
  *                                             └─► store traces-by-user  (user|trace id at the trace's start)
  * </pre>
  *
@@ -34,17 +35,18 @@ public final class TraceAssembly {
     }
 
     public static void addTo(StreamsBuilder builder, KStream<String, PricedSpan> pricedSpans, TraceSettings settings) {
-        builder.addStateStore(timeIndexedStore(TraceStores.TRACES, settings, TRACE_SERDE));
-        builder.addStateStore(timeIndexedStore(TraceStores.TRACES_BY_USER, settings, Serdes.String()));
+        Duration retention = settings.retention();
+        builder.addStateStore(timeIndexedStore(TraceStores.TRACES, TraceSlots.of(retention).storeRetention(retention), TRACE_SERDE));
+        builder.addStateStore(timeIndexedStore(TraceStores.TRACES_BY_USER, retention, Serdes.String()));
         pricedSpans.process(() -> new TraceAssemblyProcessor(settings), Named.as("assemble-traces"),
                 TraceStores.TRACES, TraceStores.TRACES_BY_USER);
     }
 
-    private static <V> StoreBuilder<WindowStore<String, V>> timeIndexedStore(String name, TraceSettings settings,
+    private static <V> StoreBuilder<WindowStore<String, V>> timeIndexedStore(String name, Duration retention,
                                                                              Serde<V> values) {
-        // Caching folds the rewrites of a trace that gains spans within one commit into one changelog record.
-        return Stores.windowStoreBuilder(Stores.persistentWindowStore(name, settings.retention(), POINT, false),
-                        Serdes.String(), values)
-                .withCachingEnabled();
+        // Write-behind folds the rewrites of a trace that gains spans within one commit into one changelog
+        // record, serialised once, where the record cache would serialise the whole trace at every span.
+        return WriteBehindStores.windowStoreBuilder(Stores.windowStoreBuilder(
+                Stores.persistentWindowStore(name, retention, POINT, false), Serdes.String(), values));
     }
 }

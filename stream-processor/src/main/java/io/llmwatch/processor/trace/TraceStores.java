@@ -6,6 +6,7 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyWindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,7 +18,9 @@ import java.util.Optional;
  *
  * <p>Both are window stores used for their time index and their retention, not for windowing:
  * <ul>
- *   <li>{@value #TRACES}: trace id → {@link CollectedTrace}, at the event time its first span arrived;</li>
+ *   <li>{@value #TRACES}: trace id → {@link CollectedTrace}, at the start of the {@link TraceSlots slot}
+ *       its first span arrived in: a time every later span can compute, so finding a trace is a few
+ *       point lookups rather than a range scan;</li>
  *   <li>{@value #TRACES_BY_USER}: {@code user|traceId} → trace id, at the trace's start, so a key range
  *       and a time range together find one user's traces in a period.</li>
  * </ul>
@@ -37,21 +40,36 @@ public final class TraceStores {
     private TraceStores() {
     }
 
-    /** The trace with its store timestamp; the newest entry wins should one outlive its retention. */
+    /**
+     * The trace with its store timestamp, wherever it is; the newest entry wins should one outlive its
+     * retention. A scan of every live segment: for queries, not for every span.
+     */
     static Optional<KeyValue<Long, CollectedTrace>> find(ReadOnlyWindowStore<String, CollectedTrace> traces, String traceId) {
-        return find(traces, traceId, BEGINNING, END);
+        try (WindowStoreIterator<CollectedTrace> newestFirst = traces.backwardFetch(traceId, BEGINNING, END)) {
+            return newestFirst.hasNext() ? Optional.of(newestFirst.next()) : Optional.empty();
+        }
     }
 
     /**
-     * The trace if it was first seen within [from, to]. The processor looks only around the span's own
-     * event time: a cached window store walks every segment of the range, and from the epoch that is
-     * tens of thousands of them per span.
+     * The trace whose first span arrived within {@code retention} of {@code at}, with its store
+     * timestamp: one point lookup per slot in that range, newest first.
      */
     public static Optional<KeyValue<Long, CollectedTrace>> find(ReadOnlyWindowStore<String, CollectedTrace> traces,
-                                                                String traceId, Instant from, Instant to) {
-        try (WindowStoreIterator<CollectedTrace> newestFirst = traces.backwardFetch(traceId, from, to)) {
-            return newestFirst.hasNext() ? Optional.of(newestFirst.next()) : Optional.empty();
+                                                                String traceId, Instant at, Duration retention) {
+        long atMillis = at.toEpochMilli();
+        return find(traces, traceId, TraceSlots.of(retention), atMillis - retention.toMillis(), atMillis + retention.toMillis());
+    }
+
+    /** The trace if its first span arrived in a slot that overlaps [fromMillis, toMillis]. */
+    static Optional<KeyValue<Long, CollectedTrace>> find(ReadOnlyWindowStore<String, CollectedTrace> traces,
+                                                         String traceId, TraceSlots slots, long fromMillis, long toMillis) {
+        for (long slot = slots.slotOf(toMillis); slot >= slots.slotOf(fromMillis); slot = slots.previous(slot)) {
+            CollectedTrace trace = traces.fetch(traceId, slot);
+            if (trace != null) {
+                return Optional.of(KeyValue.pair(slot, trace));
+            }
         }
+        return Optional.empty();
     }
 
     static String userKey(String user, String traceId) {

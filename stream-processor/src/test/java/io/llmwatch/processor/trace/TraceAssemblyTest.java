@@ -18,6 +18,8 @@ import org.apache.kafka.streams.state.WindowStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -31,26 +33,36 @@ class TraceAssemblyTest {
     private static final Instant T0 = Instant.parse("2026-11-26T14:32:00Z");
     private static final int MAX_SPANS = 3;
     private static final Duration RETENTION = Duration.ofHours(1);
+    /** Enough for every trace of a test: spans of an open trace find it in memory. */
+    private static final int RECENT_SPANS = 1_000;
+    /** Too few for any trace of two spans: every span finds its trace in the store. */
+    private static final int NO_RECENT_SPANS = 1;
 
     private TopologyTestDriver driver;
     private TestInputTopic<String, SpanEvent> spans;
 
     @BeforeEach
     void startDriver() {
+        startDriver(RECENT_SPANS);
+    }
+
+    private void restartDriver(int recentSpans) {
+        driver.close();
+        startDriver(recentSpans);
+    }
+
+    private void startDriver(int recentSpans) {
         StreamsBuilder builder = new StreamsBuilder();
         KStream<String, SpanEvent> source = builder.stream(Topics.SPANS.name(),
                 Consumed.with(Topics.SPANS.keySerde(), Topics.SPANS.valueSerde())
                         .withTimestampExtractor(new SpanEventTimeExtractor()).withName("spans"));
         SpanCostCalculator pricing = new SpanCostCalculator(PriceCatalog.bundled());
         TraceAssembly.addTo(builder, source.mapValues(span -> PricedSpan.of(span, pricing), Named.as("price")),
-                new TraceSettings(MAX_SPANS, RETENTION));
+                new TraceSettings(MAX_SPANS, RETENTION, recentSpans));
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "trace-assembly-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         config.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
-        // A running application flushes the store caches at every commit; the driver does not, and an
-        // unflushed cache hides from the stores below it how far event time has moved (and so what expired).
-        config.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
         driver = new TopologyTestDriver(builder.build(), config, T0);
         spans = driver.createInputTopic(Topics.SPANS.name(), Topics.SPANS.keySerde().serializer(),
                 Topics.SPANS.valueSerde().serializer());
@@ -150,5 +162,52 @@ class TraceAssemblyTest {
         assertThat(trace("t1")).isNull();
         assertThat(tracesOf("u-1", T0.minusSeconds(1), T0.plusSeconds(1))).isEmpty();
         assertThat(trace("t2")).isNotNull();
+    }
+
+    @ParameterizedTest(name = "recent spans kept: {0}")
+    @ValueSource(ints = {RECENT_SPANS, NO_RECENT_SPANS})
+    void joinsSpansOfATraceThatSpreadsOverSeveralSlots(int recentSpans) {
+        restartDriver(recentSpans);
+        long slot = TraceSlots.of(RETENTION).sizeMillis();
+        Instant beforeBoundary = Instant.ofEpochMilli((T0.toEpochMilli() / slot + 1) * slot).minusSeconds(1);
+        send(call("t1", "s1", beforeBoundary, "u-1"));
+        send(call("t1", "s2", beforeBoundary.plusSeconds(2), "u-1"));
+        send(call("t1", "s3", beforeBoundary.plus(RETENTION).minusSeconds(2), "u-1"));
+
+        assertThat(trace("t1").spans()).extracting(TraceSpan::spanId).containsExactly("s1", "s2", "s3");
+        assertThat(tracesOf("u-1", beforeBoundary, beforeBoundary)).containsExactly("t1");
+    }
+
+    @ParameterizedTest(name = "recent spans kept: {0}")
+    @ValueSource(ints = {RECENT_SPANS, NO_RECENT_SPANS})
+    void joinsASpanThatEndedBeforeItsTraceWasFirstSeen(int recentSpans) {
+        restartDriver(recentSpans);
+        send(call("t1", "late", T0.plus(RETENTION.dividedBy(2)), "u-1"));
+        send(call("t1", "early", T0, "u-1"));
+
+        assertThat(trace("t1").spans()).extracting(TraceSpan::spanId).containsExactly("late", "early");
+        assertThat(tracesOf("u-1", T0, T0)).containsExactly("t1");
+    }
+
+    @ParameterizedTest(name = "recent spans kept: {0}")
+    @ValueSource(ints = {RECENT_SPANS, NO_RECENT_SPANS})
+    void startsAFreshTraceForASpanMoreThanTheRetentionAfterItsTraceBegan(int recentSpans) {
+        restartDriver(recentSpans);
+        send(call("t1", "s1", T0, "u-1"));
+        send(call("t1", "s2", T0.plus(RETENTION.multipliedBy(3)), "u-1"));
+
+        assertThat(trace("t1").spans()).extracting(TraceSpan::spanId).containsExactly("s2");
+    }
+
+    @Test
+    void aTraceNoLongerInMemoryIsFoundInTheStore() {
+        restartDriver(NO_RECENT_SPANS);
+        send(call("t1", "s1", T0, "u-1"));
+        send(call("t2", "s1", T0, "u-1"));
+        send(call("t1", "s2", T0.plusSeconds(1), "u-1"));
+        send(call("t1", "s1", T0, "u-1"));
+
+        assertThat(trace("t1").spans()).extracting(TraceSpan::spanId).containsExactly("s1", "s2");
+        assertThat(TraceSummary.of(trace("t1")).costUsd()).isEqualTo("0.007");
     }
 }
