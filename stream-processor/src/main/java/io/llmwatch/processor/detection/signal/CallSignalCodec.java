@@ -22,7 +22,8 @@ public final class CallSignalCodec implements ElementCodec<CallSignal> {
     @Override
     public void write(DataOutputStream out, CallSignal signal, RepeatedStrings strings) throws IOException {
         CostSample sample = signal.sample();
-        strings.write(out, sample.traceId());
+        // Unique per call: a trace id would only fill the batch's string table.
+        writeUnique(out, sample.traceId());
         out.writeLong(sample.eventTimeMillis());
         strings.write(out, sample.tenant());
         strings.write(out, sample.user());
@@ -57,7 +58,7 @@ public final class CallSignalCodec implements ElementCodec<CallSignal> {
 
     @Override
     public CallSignal read(DataInputStream in, RepeatedStrings strings) throws IOException {
-        CostSample sample = new CostSample(strings.read(in), in.readLong(), strings.read(in), strings.read(in),
+        CostSample sample = new CostSample(readUnique(in), in.readLong(), strings.read(in), strings.read(in),
                 strings.read(in), strings.read(in), strings.read(in), strings.read(in), strings.read(in), readDecimal(in),
                 in.readLong(), in.readLong(), in.readLong(), in.readLong(), in.readBoolean());
         String promptName = strings.read(in);
@@ -71,6 +72,17 @@ public final class CallSignalCodec implements ElementCodec<CallSignal> {
         }
         return new CallSignal(sample, promptName, promptVersion, promptSha256, timeToFirstToken, scores,
                 in.readBoolean());
+    }
+
+    private static void writeUnique(DataOutputStream out, String value) throws IOException {
+        out.writeBoolean(value != null);
+        if (value != null) {
+            out.writeUTF(value);
+        }
+    }
+
+    private static String readUnique(DataInputStream in) throws IOException {
+        return in.readBoolean() ? in.readUTF() : null;
     }
 
     private static void writeDecimal(DataOutputStream out, BigDecimal value) throws IOException {

@@ -68,8 +68,10 @@ class CallSignalCodecTest {
         Batch<CallSignal> batch = new Batch<>();
         batch.add(signal("t-1", "u-1", "0.0015"), 1);
         byte[] bytes = serde.serializer().serialize("t", batch);
-        // format and count come first, then the first timestamp and its trace id, a "new string" (-1): make it string 7.
-        ByteBuffer.wrap(bytes).putInt(1 + Integer.BYTES + Long.BYTES, 7);
+        // Format, count and the first timestamp; the trace id (flag, length, "t-1") and event time; then the tenant,
+        // the batch's first string, written as "new string" (-1): make it string 7.
+        int tenantAt = 1 + Integer.BYTES + Long.BYTES + 1 + 2 + "t-1".length() + Long.BYTES;
+        ByteBuffer.wrap(bytes).putInt(tenantAt, 7);
 
         assertThatThrownBy(() -> serde.deserializer().deserialize("t", bytes))
                 .isInstanceOf(SerializationException.class);
