@@ -308,6 +308,8 @@ public final class DetectionBenchmark {
         config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         config.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         config.putAll(StreamsConfiguration.PRODUCER_SAFETY);
+        // As the processor runs: alerts do not wait for the commit interval, they request a commit.
+        config.putAll(StreamsConfiguration.THROUGHPUT);
         return config;
     }
 
