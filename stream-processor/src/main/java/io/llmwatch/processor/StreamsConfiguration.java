@@ -37,6 +37,13 @@ public final class StreamsConfiguration {
             StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 20,
             StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
 
+    /**
+     * One stream thread per core: a stream thread runs its tasks one record at a time, so an instance with one
+     * thread uses one core however many it has. Tasks (one per input partition) are shared out among the threads.
+     */
+    public static final Map<String, Object> ONE_THREAD_PER_CORE =
+            Map.of(StreamsConfig.NUM_STREAM_THREADS_CONFIG, Runtime.getRuntime().availableProcessors());
+
     private StreamsConfiguration() {
     }
 
@@ -44,8 +51,9 @@ public final class StreamsConfiguration {
      * @param advertisedApiAddress {@code host:port} other instances use to reach this one's query API
      */
     static Properties of(ProcessorSettings settings, String advertisedApiAddress) {
-        // Client properties (security, tuning) may override the throughput defaults, nothing below them.
+        // Client properties (security, tuning) may override the throughput and thread defaults, nothing below them.
         Map<String, Object> config = new HashMap<>(THROUGHPUT);
+        config.putAll(ONE_THREAD_PER_CORE);
         config.putAll(settings.clientProperties());
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId());
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());

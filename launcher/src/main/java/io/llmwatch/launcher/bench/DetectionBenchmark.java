@@ -310,6 +310,7 @@ public final class DetectionBenchmark {
         config.putAll(StreamsConfiguration.PRODUCER_SAFETY);
         // As the processor runs: alerts do not wait for the commit interval, they request a commit.
         config.putAll(StreamsConfiguration.THROUGHPUT);
+        config.putAll(StreamsConfiguration.ONE_THREAD_PER_CORE);
         return config;
     }
 
