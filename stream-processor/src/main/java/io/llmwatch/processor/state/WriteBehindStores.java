@@ -18,9 +18,10 @@ public final class WriteBehindStores {
 
     /**
      * Recently used values kept in memory per store and task, besides the changes pending a commit. Enough for the hot
-     * keys (global, features, models, prompts); a detector state can weigh kilobytes, so not for every user.
+     * keys (global, features, models, prompts, the busiest users); a detector state can weigh kilobytes, so not for
+     * every user.
      */
-    public static final int DEFAULT_CACHED_ENTRIES = 1_000;
+    public static final int DEFAULT_CACHED_ENTRIES = 256;
 
     private WriteBehindStores() {
     }

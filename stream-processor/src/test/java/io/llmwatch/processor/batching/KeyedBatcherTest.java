@@ -56,8 +56,8 @@ class KeyedBatcherTest {
         Map<String, Batch<CallSignal>> batches = forwardedBatches();
         assertThat(batches.keySet()).containsExactlyInAnyOrder("cost#feature|search", "cost#user|u-1", "cost#user|u-2",
                 "cost#tenant|acme", "cost#model|gpt-4o", "cost#global|all", "timing#model|gpt-4o", "timing#provider|openai");
-        assertThat(batches.get("cost#global|all").values()).containsExactly(first, second, third);
-        assertThat(batches.get("cost#user|u-1").values()).containsExactly(first, third);
+        assertThat(batches.get("cost#global|all").values()).containsExactly(first.measurements(), second.measurements(), third.measurements());
+        assertThat(batches.get("cost#user|u-1").values()).containsExactly(first.measurements(), third.measurements());
         assertThat(context.forwarded()).allSatisfy(forward ->
                 assertThat(forward.record().timestamp()).isEqualTo(forward.record().value().newestTimestamp()));
         assertThat(batches.get("cost#global|all").newestTimestamp()).isEqualTo(3_000);
@@ -92,7 +92,7 @@ class KeyedBatcherTest {
         started();
         punctuate();
 
-        assertThat(forwardedBatches().get("cost#global|all").values()).containsExactly(counted);
+        assertThat(forwardedBatches().get("cost#global|all").values()).containsExactly(counted.measurements());
     }
 
     private KeyedBatcher<CallSignal> started() {

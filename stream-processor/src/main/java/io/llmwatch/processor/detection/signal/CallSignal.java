@@ -42,13 +42,16 @@ public record CallSignal(CostSample sample, String promptName, Integer promptVer
     }
 
     /**
-     * The call's measurements alone, all the cost, timing and unpriced-model detectors read. The prompt's identity
-     * and the scores (six heuristic names and values per call) travel only to the detectors that judge them, which
-     * keeps most of the routed copies of a call small.
+     * The call's measurements alone, all the cost, timing and unpriced-model detectors read: its time, trace, cost,
+     * tokens, latency, error and provider. Those detectors learn the dimension value from their key; the
+     * attribution, the prompt's identity and the scores (six heuristic names and values per call) travel only to
+     * the detectors that judge them, which keeps seven of a call's nine routed copies small.
      */
     public CallSignal measurements() {
-        return promptName == null && promptVersion == null && promptSha256 == null && scores.isEmpty() ? this
-                : new CallSignal(sample, null, null, null, timeToFirstTokenMillis, List.of(), feedback);
+        CostSample measured = new CostSample(sample.traceId(), sample.eventTimeMillis(), null, null, null, null, null,
+                sample.provider(), null, sample.costUsd(), sample.inputTokens(), sample.outputTokens(),
+                sample.cacheReadTokens(), sample.latencyMillis(), sample.error());
+        return new CallSignal(measured, null, null, null, timeToFirstTokenMillis, List.of(), feedback);
     }
 
     /** The same call carrying one late score instead of its own. */

@@ -28,7 +28,8 @@ class SignalRoutingTest {
         assertThat(routed.get("quality#gpt-4o|answer")).isSameAs(SCORED_CALL);
         assertThat(routed.get("prompt#answer")).isSameAs(SCORED_CALL);
         CallSignal measurements = routed.get("cost#global|all");
-        assertThat(measurements.sample()).isEqualTo(SCORED_CALL.sample());
+        assertThat(measurements.sample()).isEqualTo(new CostSample("t-1", 1_000L, null, null, null, null, null, "openai",
+                null, new BigDecimal("0.0015"), 100, 50, 0, 300, false));
         assertThat(measurements.timeToFirstTokenMillis()).isEqualTo(40L);
         assertThat(measurements.scores()).isEmpty();
         assertThat(measurements.promptName()).isNull();
