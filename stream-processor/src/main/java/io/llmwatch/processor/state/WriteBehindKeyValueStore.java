@@ -1,19 +1,9 @@
 package io.llmwatch.processor.state;
 
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.processor.StateStore;
-import org.apache.kafka.streams.processor.StateStoreContext;
-import org.apache.kafka.streams.query.Position;
-import org.apache.kafka.streams.query.PositionBound;
-import org.apache.kafka.streams.query.Query;
-import org.apache.kafka.streams.query.QueryConfig;
-import org.apache.kafka.streams.query.QueryResult;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.internals.CacheFlushListener;
-import org.apache.kafka.streams.state.internals.CachedStateStore;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -43,18 +33,14 @@ import java.util.Objects;
  * Besides its pending changes the store keeps at most {@code cachedEntries} recently used values in
  * memory, so a hot key is not deserialised again after every commit.
  */
-public final class WriteBehindKeyValueStore<K, V> implements KeyValueStore<K, V>, CachedStateStore<K, V> {
+public final class WriteBehindKeyValueStore<K, V> extends WriteBehindLayer<K, V, KeyValueStore<K, V>>
+        implements KeyValueStore<K, V> {
 
-    /** Marks a pending delete: the maps below cannot hold a null value that means "deleted". */
-    private static final Object DELETED = new Object();
-
-    private final KeyValueStore<K, V> beneath;
     private final Map<K, Object> pending = new HashMap<>();
     private final Map<K, V> recent;
-    private volatile Thread writer;
 
     WriteBehindKeyValueStore(KeyValueStore<K, V> beneath, int cachedEntries) {
-        this.beneath = Objects.requireNonNull(beneath, "beneath");
+        super(beneath);
         if (cachedEntries < 0) {
             throw new IllegalArgumentException("cachedEntries must not be negative");
         }
@@ -64,16 +50,6 @@ public final class WriteBehindKeyValueStore<K, V> implements KeyValueStore<K, V>
                 return size() > cachedEntries;
             }
         };
-    }
-
-    @Override
-    public void init(StateStoreContext context, StateStore root) {
-        beneath.init(context, root);
-    }
-
-    @Override
-    public String name() {
-        return beneath.name();
     }
 
     @Override
@@ -98,7 +74,7 @@ public final class WriteBehindKeyValueStore<K, V> implements KeyValueStore<K, V>
     @Override
     public void put(K key, V value) {
         Objects.requireNonNull(key, "key");
-        writer = Thread.currentThread();
+        markWriter();
         pending.put(key, value == null ? DELETED : value);
         recent.remove(key);
     }
@@ -159,80 +135,15 @@ public final class WriteBehindKeyValueStore<K, V> implements KeyValueStore<K, V>
         return beneath.approximateNumEntries();
     }
 
-    /** Called by Kafka Streams while preparing every commit: see the class comment. */
-    @Override
-    public void flushCache() {
-        writePending();
-    }
-
     @Override
     public void clearCache() {
         pending.clear();
         recent.clear();
     }
 
-    /** Nothing is forwarded from this store: it only defers writes. */
-    @Override
-    public boolean setFlushListener(CacheFlushListener<K, V> listener, boolean sendOldValues) {
-        return false;
-    }
-
-    /** Comes after the transaction, when {@link #flushCache()} has already written every pending change. */
-    @Override
-    public void commit(Map<TopicPartition, Long> changelogOffsets) {
-        beneath.commit(changelogOffsets);
-    }
-
-    @Override
-    public Long committedOffset(TopicPartition partition) {
-        return beneath.committedOffset(partition);
-    }
-
-    @Override
-    @SuppressWarnings("deprecation")
-    public boolean managesOffsets() {
-        return beneath.managesOffsets();
-    }
-
-    /** Pending changes are dropped: a close without a commit before it is a dirty close. */
-    @Override
-    public void close() {
-        clearCache();
-        beneath.close();
-    }
-
-    @Override
-    public boolean persistent() {
-        return beneath.persistent();
-    }
-
-    @Override
-    public boolean isOpen() {
-        return beneath.isOpen();
-    }
-
-    @Override
-    public <R> QueryResult<R> query(Query<R> query, PositionBound positionBound, QueryConfig config) {
-        return beneath.query(query, positionBound, config);
-    }
-
-    @Override
-    public Position getPosition() {
-        return beneath.getPosition();
-    }
-
-    private boolean isWriter() {
-        return Thread.currentThread() == writer;
-    }
-
-    private void writePendingIfWriter() {
-        if (isWriter()) {
-            writePending();
-        }
-    }
-
     /** A pending delete of a key the store beneath never held is dropped rather than logged. */
-    private void writePending() {
+    @Override
+    void writePending() {
         if (pending.isEmpty()) {
             return;
         }
@@ -248,10 +159,5 @@ public final class WriteBehindKeyValueStore<K, V> implements KeyValueStore<K, V>
             }
         });
         pending.clear();
-    }
-
-    @SuppressWarnings("unchecked")
-    private V cast(Object change) {
-        return (V) change;
     }
 }

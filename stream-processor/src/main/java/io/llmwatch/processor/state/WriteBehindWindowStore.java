@@ -1,19 +1,9 @@
 package io.llmwatch.processor.state;
 
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.kstream.Windowed;
-import org.apache.kafka.streams.processor.StateStore;
-import org.apache.kafka.streams.processor.StateStoreContext;
-import org.apache.kafka.streams.query.Position;
-import org.apache.kafka.streams.query.PositionBound;
-import org.apache.kafka.streams.query.Query;
-import org.apache.kafka.streams.query.QueryConfig;
-import org.apache.kafka.streams.query.QueryResult;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
-import org.apache.kafka.streams.state.internals.CacheFlushListener;
-import org.apache.kafka.streams.state.internals.CachedStateStore;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -35,36 +25,22 @@ import java.util.Objects;
  * Only pending changes are held: a read cache, sized to what its values weigh, is the processor's business
  * (traces keep one, {@code RecentTraces}).
  */
-public final class WriteBehindWindowStore<K, V> implements WindowStore<K, V>, CachedStateStore<K, V> {
-
-    /** Marks a pending delete: the map below cannot hold a null value that means "deleted". */
-    private static final Object DELETED = new Object();
+public final class WriteBehindWindowStore<K, V> extends WriteBehindLayer<K, V, WindowStore<K, V>>
+        implements WindowStore<K, V> {
 
     private record Entry<K>(K key, long windowStart) {
     }
 
-    private final WindowStore<K, V> beneath;
     private final Map<Entry<K>, Object> pending = new HashMap<>();
-    private volatile Thread writer;
 
     WriteBehindWindowStore(WindowStore<K, V> beneath) {
-        this.beneath = Objects.requireNonNull(beneath, "beneath");
-    }
-
-    @Override
-    public void init(StateStoreContext context, StateStore root) {
-        beneath.init(context, root);
-    }
-
-    @Override
-    public String name() {
-        return beneath.name();
+        super(beneath);
     }
 
     @Override
     public void put(K key, V value, long windowStartTimestamp) {
         Objects.requireNonNull(key, "key");
-        writer = Thread.currentThread();
+        markWriter();
         pending.put(new Entry<>(key, windowStartTimestamp), value == null ? DELETED : value);
     }
 
@@ -127,79 +103,14 @@ public final class WriteBehindWindowStore<K, V> implements WindowStore<K, V>, Ca
         return beneath.backwardAll();
     }
 
-    /** Called by Kafka Streams while preparing every commit: see the class comment. */
-    @Override
-    public void flushCache() {
-        writePending();
-    }
-
     @Override
     public void clearCache() {
         pending.clear();
     }
 
-    /** Nothing is forwarded from this store: it only defers writes. */
-    @Override
-    public boolean setFlushListener(CacheFlushListener<K, V> listener, boolean sendOldValues) {
-        return false;
-    }
-
-    /** Comes after the transaction, when {@link #flushCache()} has already written every pending change. */
-    @Override
-    public void commit(Map<TopicPartition, Long> changelogOffsets) {
-        beneath.commit(changelogOffsets);
-    }
-
-    @Override
-    public Long committedOffset(TopicPartition partition) {
-        return beneath.committedOffset(partition);
-    }
-
-    @Override
-    @SuppressWarnings("deprecation")
-    public boolean managesOffsets() {
-        return beneath.managesOffsets();
-    }
-
-    /** Pending changes are dropped: a close without a commit before it is a dirty close. */
-    @Override
-    public void close() {
-        clearCache();
-        beneath.close();
-    }
-
-    @Override
-    public boolean persistent() {
-        return beneath.persistent();
-    }
-
-    @Override
-    public boolean isOpen() {
-        return beneath.isOpen();
-    }
-
-    @Override
-    public <R> QueryResult<R> query(Query<R> query, PositionBound positionBound, QueryConfig config) {
-        return beneath.query(query, positionBound, config);
-    }
-
-    @Override
-    public Position getPosition() {
-        return beneath.getPosition();
-    }
-
-    private boolean isWriter() {
-        return Thread.currentThread() == writer;
-    }
-
-    private void writePendingIfWriter() {
-        if (isWriter()) {
-            writePending();
-        }
-    }
-
     /** A pending delete of an entry the store beneath never held is dropped rather than logged. */
-    private void writePending() {
+    @Override
+    void writePending() {
         if (pending.isEmpty()) {
             return;
         }
@@ -211,10 +122,5 @@ public final class WriteBehindWindowStore<K, V> implements WindowStore<K, V>, Ca
             }
         });
         pending.clear();
-    }
-
-    @SuppressWarnings("unchecked")
-    private V cast(Object change) {
-        return (V) change;
     }
 }

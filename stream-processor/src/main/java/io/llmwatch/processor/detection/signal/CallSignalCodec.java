@@ -7,10 +7,13 @@ import io.llmwatch.processor.cost.CostSample;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+
+import static io.llmwatch.processor.serde.Fields.readDecimal;
+import static io.llmwatch.processor.serde.Fields.readString;
+import static io.llmwatch.processor.serde.Fields.writeDecimal;
+import static io.llmwatch.processor.serde.Fields.writeString;
 
 /**
  * A compact binary form of {@link CallSignal}: every call crosses the detection repartition topic about nine times
@@ -23,7 +26,7 @@ public final class CallSignalCodec implements ElementCodec<CallSignal> {
     public void write(DataOutputStream out, CallSignal signal, RepeatedStrings strings) throws IOException {
         CostSample sample = signal.sample();
         // Unique per call: a trace id would only fill the batch's string table.
-        writeUnique(out, sample.traceId());
+        writeString(out, sample.traceId());
         out.writeLong(sample.eventTimeMillis());
         strings.write(out, sample.tenant());
         strings.write(out, sample.user());
@@ -58,7 +61,7 @@ public final class CallSignalCodec implements ElementCodec<CallSignal> {
 
     @Override
     public CallSignal read(DataInputStream in, RepeatedStrings strings) throws IOException {
-        CostSample sample = new CostSample(readUnique(in), in.readLong(), strings.read(in), strings.read(in),
+        CostSample sample = new CostSample(readString(in), in.readLong(), strings.read(in), strings.read(in),
                 strings.read(in), strings.read(in), strings.read(in), strings.read(in), strings.read(in), readDecimal(in),
                 in.readLong(), in.readLong(), in.readLong(), in.readLong(), in.readBoolean());
         String promptName = strings.read(in);
@@ -72,36 +75,5 @@ public final class CallSignalCodec implements ElementCodec<CallSignal> {
         }
         return new CallSignal(sample, promptName, promptVersion, promptSha256, timeToFirstToken, scores,
                 in.readBoolean());
-    }
-
-    private static void writeUnique(DataOutputStream out, String value) throws IOException {
-        out.writeBoolean(value != null);
-        if (value != null) {
-            out.writeUTF(value);
-        }
-    }
-
-    private static String readUnique(DataInputStream in) throws IOException {
-        return in.readBoolean() ? in.readUTF() : null;
-    }
-
-    private static void writeDecimal(DataOutputStream out, BigDecimal value) throws IOException {
-        out.writeBoolean(value != null);
-        if (value != null) {
-            byte[] unscaled = value.unscaledValue().toByteArray();
-            out.writeInt(value.scale());
-            out.writeShort(unscaled.length);
-            out.write(unscaled);
-        }
-    }
-
-    private static BigDecimal readDecimal(DataInputStream in) throws IOException {
-        if (!in.readBoolean()) {
-            return null;
-        }
-        int scale = in.readInt();
-        byte[] unscaled = new byte[in.readShort()];
-        in.readFully(unscaled);
-        return new BigDecimal(new BigInteger(unscaled), scale);
     }
 }
