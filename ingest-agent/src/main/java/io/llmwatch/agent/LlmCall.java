@@ -9,10 +9,8 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -34,6 +32,9 @@ public final class LlmCall {
     private final String name;
     private final String traceId;
     private final String spanId;
+    /** Whether the application gave the ids: generated ones are valid by construction and need no check. */
+    private final boolean traceIdGiven;
+    private final boolean spanIdGiven;
     private final String parentSpanId;
     private final String provider;
     private final String requestModel;
@@ -57,8 +58,10 @@ public final class LlmCall {
 
     private LlmCall(Builder builder) {
         this.operation = builder.operation;
-        this.traceId = builder.traceId != null ? builder.traceId : TraceIds.newTraceId();
-        this.spanId = builder.spanId != null ? builder.spanId : TraceIds.newSpanId();
+        this.traceIdGiven = builder.traceId != null;
+        this.spanIdGiven = builder.spanId != null;
+        this.traceId = traceIdGiven ? builder.traceId : TraceIds.newTraceId();
+        this.spanId = spanIdGiven ? builder.spanId : TraceIds.newSpanId();
         this.parentSpanId = builder.parentSpanId;
         this.provider = builder.provider;
         this.requestModel = builder.requestModel;
@@ -102,6 +105,14 @@ public final class LlmCall {
 
     public String spanId() {
         return spanId;
+    }
+
+    boolean traceIdGiven() {
+        return traceIdGiven;
+    }
+
+    boolean spanIdGiven() {
+        return spanIdGiven;
     }
 
     /** The enclosing span of the same trace; empty for a root. */
@@ -395,7 +406,12 @@ public final class LlmCall {
         public Builder finishReasons(String... finishReasons) {
             this.finishReasons.clear();
             if (finishReasons != null) {
-                Arrays.stream(finishReasons).filter(Objects::nonNull).forEach(this.finishReasons::add);
+                // A loop, not a stream: applications build a call per request, and a stream pipeline allocates.
+                for (String reason : finishReasons) {
+                    if (reason != null) {
+                        this.finishReasons.add(reason);
+                    }
+                }
             }
             return this;
         }

@@ -24,10 +24,10 @@ final class TelemetryValidator {
         if (call.name().isBlank()) {
             return Optional.of("name is blank");
         }
-        if (!TraceIds.isValidTraceId(call.traceId())) {
+        if (call.traceIdGiven() && !TraceIds.isValidTraceId(call.traceId())) {
             return Optional.of("traceId '" + call.traceId() + "' is not 32 hex digits with at least one non-zero");
         }
-        if (!TraceIds.isValidSpanId(call.spanId())) {
+        if (call.spanIdGiven() && !TraceIds.isValidSpanId(call.spanId())) {
             return Optional.of("spanId '" + call.spanId() + "' is not 16 hex digits with at least one non-zero");
         }
         if (call.parentSpanId().filter(parent -> !TraceIds.isValidSpanId(parent)).isPresent()) {

@@ -30,15 +30,6 @@ public final class UnsynchronizedByteArrayOutputStream extends OutputStream {
         size += length;
     }
 
-    /** Forgets what was written, keeping the buffer for the next record. */
-    public void reset() {
-        size = 0;
-    }
-
-    public int size() {
-        return size;
-    }
-
     public byte[] toByteArray() {
         return Arrays.copyOf(bytes, size);
     }

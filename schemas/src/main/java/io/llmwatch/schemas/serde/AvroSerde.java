@@ -37,6 +37,9 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
     private final SingleObjectWriter<T> writer;
     private final BinaryMessageDecoder<T> decoder;
     private final Function<T, Optional<String>> check;
+    /** Built once: the agent's worker and every stream thread ask for them per record. */
+    private final Serializer<T> serializer = (topic, value) -> value == null ? null : encode(value);
+    private final Deserializer<T> deserializer = (topic, bytes) -> bytes == null ? null : decode(bytes);
 
     public AvroSerde(Class<T> type, Schema schema, SchemaCatalog catalog) {
         this(type, schema, catalog, value -> Optional.empty());
@@ -99,11 +102,11 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
 
     @Override
     public Serializer<T> serializer() {
-        return (topic, value) -> value == null ? null : encode(value);
+        return serializer;
     }
 
     @Override
     public Deserializer<T> deserializer() {
-        return (topic, bytes) -> bytes == null ? null : decode(bytes);
+        return deserializer;
     }
 }

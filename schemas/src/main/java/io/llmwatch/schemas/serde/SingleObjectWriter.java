@@ -1,10 +1,7 @@
 package io.llmwatch.schemas.serde;
 
-import io.llmwatch.schemas.io.UnsynchronizedByteArrayOutputStream;
 import org.apache.avro.Schema;
-import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DatumWriter;
-import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificData;
 
 import java.io.IOException;
@@ -15,18 +12,21 @@ import java.util.Arrays;
  * binary body), byte for byte what Avro's {@code BinaryMessageEncoder} writes, at a fraction of its cost.
  *
  * <p>Avro's encoder writes every field straight into a {@code ByteArrayOutputStream}, one synchronized call
- * per field, which made encoding a 300-byte span cost more than sending it. Here each thread keeps a buffered
- * encoder over an {@link UnsynchronizedByteArrayOutputStream}, so a value costs one copy into its final array.
+ * per field, which made encoding a 300-byte span cost more than sending it. Here each thread keeps a
+ * {@link ByteArrayBinaryEncoder}, so a value costs one copy into its final array.
  */
 final class SingleObjectWriter<T> {
 
     private static final byte[] MAGIC = {(byte) 0xC3, (byte) 0x01};
     private static final int FINGERPRINT_BYTES = 8;
+    private static final int INITIAL_CAPACITY = 1024;
+    /** An encoder grown for one huge value is let go rather than kept by the thread for good. */
+    private static final int MAX_RETAINED_BYTES = 64 * 1024;
 
     private final byte[] header;
     private final DatumWriter<T> datumWriter;
-    /** Serdes are shared by every stream thread and the agent's worker; each needs its own buffer. */
-    private final ThreadLocal<ThreadBuffer> buffers = ThreadLocal.withInitial(ThreadBuffer::new);
+    /** Serdes are shared by every stream thread and the agent's worker; each needs its own encoder. */
+    private final ThreadLocal<ByteArrayBinaryEncoder> encoders = ThreadLocal.withInitial(SingleObjectWriter::newEncoder);
 
     @SuppressWarnings("unchecked")
     SingleObjectWriter(SpecificData model, Schema schema) {
@@ -35,14 +35,19 @@ final class SingleObjectWriter<T> {
     }
 
     byte[] write(T value) throws IOException {
-        ThreadBuffer buffer = buffers.get();
-        buffer.bytes.reset();
-        buffer.bytes.write(header, 0, header.length);
-        BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(buffer.bytes, buffer.encoder);
-        buffer.encoder = encoder;
+        ByteArrayBinaryEncoder encoder = encoders.get();
+        encoder.reset();
+        encoder.writeFixed(header, 0, header.length);
         datumWriter.write(value, encoder);
-        encoder.flush();
-        return buffer.written();
+        byte[] written = encoder.toByteArray();
+        if (encoder.capacity() > MAX_RETAINED_BYTES) {
+            encoders.set(newEncoder());
+        }
+        return written;
+    }
+
+    private static ByteArrayBinaryEncoder newEncoder() {
+        return new ByteArrayBinaryEncoder(INITIAL_CAPACITY);
     }
 
     private static byte[] header(long fingerprint) {
@@ -51,22 +56,5 @@ final class SingleObjectWriter<T> {
             header[MAGIC.length + i] = (byte) (fingerprint >>> (8 * i));
         }
         return header;
-    }
-
-    private static final class ThreadBuffer {
-        /** A buffer grown for one huge value is let go rather than kept by the thread for good. */
-        private static final int MAX_RETAINED_BYTES = 64 * 1024;
-        private static final int INITIAL_CAPACITY = 1024;
-
-        UnsynchronizedByteArrayOutputStream bytes = new UnsynchronizedByteArrayOutputStream(INITIAL_CAPACITY);
-        BinaryEncoder encoder;
-
-        byte[] written() {
-            byte[] written = bytes.toByteArray();
-            if (written.length > MAX_RETAINED_BYTES) {
-                bytes = new UnsynchronizedByteArrayOutputStream(INITIAL_CAPACITY);
-            }
-            return written;
-        }
     }
 }

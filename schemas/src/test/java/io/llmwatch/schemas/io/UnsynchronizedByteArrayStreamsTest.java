@@ -31,17 +31,6 @@ class UnsynchronizedByteArrayStreamsTest {
     }
 
     @Test
-    void resetStartsOverOnTheSameBuffer() {
-        UnsynchronizedByteArrayOutputStream bytes = new UnsynchronizedByteArrayOutputStream(4);
-        bytes.write(new byte[] {1, 2, 3}, 0, 3);
-        bytes.reset();
-        bytes.write(9);
-
-        assertThat(bytes.size()).isEqualTo(1);
-        assertThat(bytes.toByteArray()).containsExactly(9);
-    }
-
-    @Test
     void readsReturnWhatIsLeftAndSkipStopsAtTheEnd() {
         UnsynchronizedByteArrayInputStream in = new UnsynchronizedByteArrayInputStream(new byte[] {1, 2, 3, (byte) 0xFF});
         byte[] target = new byte[8];
