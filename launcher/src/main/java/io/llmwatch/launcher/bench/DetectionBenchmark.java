@@ -276,7 +276,7 @@ public final class DetectionBenchmark {
                         read.alert().getType(), read.alert().getDimension(), read.alert().getDimensionKey(),
                         (read.eventTimeMillis() - firstIncident) / 1000.0, read.alert().getSummary()))
                 .toList();
-        return new DetectionBenchResult(incidents.size(), delays.size(), unexplained.size(), median(delays),
+        return new DetectionBenchResult(incidents.size(), delays.size(), unexplained.size(), firing.size(), median(delays),
                 costSpikeDelay, percentile(latencies, 0.5), percentile(latencies, 0.99), rate, produced, processed,
                 perIncident, unexplained);
     }

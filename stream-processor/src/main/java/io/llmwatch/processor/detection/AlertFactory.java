@@ -27,17 +27,6 @@ public final class AlertFactory {
         return Math.max(trigger.timestamp(), context.currentStreamTimeMs());
     }
 
-    /**
-     * Forwards an alert, keyed by its dedup key and stamped {@link #decidedAt}, and asks for a commit: under
-     * exactly-once an alert is visible only once its transaction commits, and waiting for the commit interval would
-     * add up to that interval to every alert's latency. Alerts are rare and requests within one pass of the stream
-     * thread make one commit, so the extra commits cost little.
-     */
-    public static void emit(ProcessorContext<String, AlertEvent> context, AlertEvent alert, Record<?, ?> trigger) {
-        context.forward(new Record<>(alert.getDedupKey(), alert, decidedAt(context, trigger)));
-        context.commit();
-    }
-
     public static AlertEvent alert(Verdict verdict, String dimension, String dimensionKey, Map<String, String> attributes,
                                    long detectedAtMillis) {
         return AlertEvent.newBuilder()

@@ -31,7 +31,7 @@ public final class CostSpikeProcessor implements Processor<String, CostSample, S
     private final CostSpikeSettings settings;
     private final Dimension dimension;
     private final Clock clock;
-    private ProcessorContext<String, AlertEvent> context;
+    private AlertEmitter alerts;
     /** A write-behind store: every feature's state changes with each of its calls. */
     private KeyValueStore<String, CostSpikeState> states;
 
@@ -45,7 +45,7 @@ public final class CostSpikeProcessor implements Processor<String, CostSample, S
 
     @Override
     public void init(ProcessorContext<String, AlertEvent> context) {
-        this.context = context;
+        this.alerts = new AlertEmitter(context);
         this.states = context.getStateStore(storeName);
     }
 
@@ -60,7 +60,7 @@ public final class CostSpikeProcessor implements Processor<String, CostSample, S
         states.put(record.key(), step.state());
         step.transition().ifPresent(transition -> {
             AlertEvent alert = toAlert(dimension.valueOfKey(record.key()), transition);
-            AlertFactory.emit(context, alert, record);
+            alerts.emit(alert, record);
         });
     }
 

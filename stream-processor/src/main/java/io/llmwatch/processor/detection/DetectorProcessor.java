@@ -23,7 +23,7 @@ public final class DetectorProcessor<S> implements Processor<String, Batch<CallS
     private final SignalRoute route;
     private final KeyedDetector<S> detector;
     private final Clock clock;
-    private ProcessorContext<String, AlertEvent> context;
+    private AlertEmitter alerts;
     private KeyValueStore<String, S> states;
 
     /** @param storeName a write-behind store (see {@link DetectionTopology}): states change with every signal */
@@ -36,7 +36,7 @@ public final class DetectorProcessor<S> implements Processor<String, Batch<CallS
 
     @Override
     public void init(ProcessorContext<String, AlertEvent> context) {
-        this.context = context;
+        this.alerts = new AlertEmitter(context);
         this.states = context.getStateStore(storeName);
         detector.init(context);
     }
@@ -62,7 +62,7 @@ public final class DetectorProcessor<S> implements Processor<String, Batch<CallS
         for (CallSignal signal : record.value().values()) {
             detector.observe(detectorKey, signal, keyStates, (verdict, dimension, dimensionKey, attributes) -> {
                 AlertEvent alert = AlertFactory.alert(verdict, dimension, dimensionKey, attributes, clock.millis());
-                AlertFactory.emit(context, alert, record);
+                alerts.emit(alert, record);
             });
         }
     }
