@@ -11,6 +11,7 @@ import java.util.Map;
  * @param detected          incidents with at least one alert explaining them
  * @param falseAlerts       firing alerts no incident explains
  * @param firedAlerts       firing alerts of any kind: what an on-call engineer would receive before grouping
+ * @param firedByKind       those alerts counted by {@code type/dimension}, to see where a storm comes from
  * @param medianDelaySeconds event time from an incident's first anomalous call to its first alert, median
  * @param costSpikeDelaySeconds the same for the cost-spike incident alone
  * @param alertLatencyP50Millis wall clock from producing an incident's first anomalous call until its first alert is
@@ -21,7 +22,8 @@ import java.util.Map;
  * @param perIncident       per incident: the first alert's type, key and delays, or that it was missed
  * @param unexplained       the false alerts' summaries, so a regression can be read, not just counted
  */
-record DetectionBenchResult(int incidents, int detected, int falseAlerts, int firedAlerts, double medianDelaySeconds,
+record DetectionBenchResult(int incidents, int detected, int falseAlerts, int firedAlerts, Map<String, Long> firedByKind,
+                            double medianDelaySeconds,
                             double costSpikeDelaySeconds, long alertLatencyP50Millis, long alertLatencyP99Millis,
                             double eventsPerSecond, long events, long processedEvents, List<Map<String, Object>> perIncident,
                             List<String> unexplained) {
@@ -32,6 +34,7 @@ record DetectionBenchResult(int incidents, int detected, int falseAlerts, int fi
         json.put("detected", detected);
         json.put("false_alerts", falseAlerts);
         json.put("fired_alerts", firedAlerts);
+        json.put("fired_alerts_by_kind", firedByKind);
         json.put("median_delay_s", medianDelaySeconds);
         json.put("cost_spike_delay_s", costSpikeDelaySeconds);
         json.put("alert_latency_p50_ms", alertLatencyP50Millis);

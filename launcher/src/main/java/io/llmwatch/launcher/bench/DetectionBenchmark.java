@@ -42,9 +42,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -276,9 +278,14 @@ public final class DetectionBenchmark {
                         read.alert().getType(), read.alert().getDimension(), read.alert().getDimensionKey(),
                         (read.eventTimeMillis() - firstIncident) / 1000.0, read.alert().getSummary()))
                 .toList();
-        return new DetectionBenchResult(incidents.size(), delays.size(), unexplained.size(), firing.size(), median(delays),
+        return new DetectionBenchResult(incidents.size(), delays.size(), unexplained.size(), firing.size(), byKind(firing), median(delays),
                 costSpikeDelay, percentile(latencies, 0.5), percentile(latencies, 0.99), rate, produced, processed,
                 perIncident, unexplained);
+    }
+
+    private static Map<String, Long> byKind(List<ReadAlert> alerts) {
+        return alerts.stream().collect(Collectors.groupingBy(read -> read.alert().getType() + "/" + read.alert().getDimension(),
+                TreeMap::new, Collectors.counting()));
     }
 
     private static double median(List<Double> values) {
