@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 import static io.llmwatch.processor.detection.lifecycle.NumberText.decimal;
 
@@ -26,7 +27,8 @@ import static io.llmwatch.processor.detection.lifecycle.NumberText.decimal;
  * Cost anomalies of one key with the NAB-scored {@link CostAnomalyDetector}: the key's spend per bucket is the
  * series. Each call is scored as it arrives against the open bucket's spend so far, so a spike fires while its bucket
  * is still open; each bucket is scored again when it closes, which confirms, starts or ends an incident. The
- * detector's warm-up (100 buckets) keeps a new key quiet until its normal is known.
+ * detector's warm-up (100 buckets) keeps a new key quiet until its normal is known, and a bucket the key's usual
+ * traffic could spend by chance ({@link SpendNoise}) never fires, however it scores.
  *
  * <p>Stateless itself: the state goes in and comes out, so it can live in a state store.
  */
@@ -57,7 +59,7 @@ public final class CostAnomalyRule {
                                              BigDecimal costUsd) {
         CostWatchState state = previous == null
                 ? new CostWatchState(bucketStartOf(eventTimeMillis), List.of(), eventTimeMillis, 0, null,
-                        LifecycleState.resolved(), Exemplars.none())
+                        SpendNoise.NONE, LifecycleState.resolved(), Exemplars.none())
                 : previous;
         List<Verdict> verdicts = new ArrayList<>();
         state = closeBucketsUpTo(state, Math.max(state.latestEventMillis(), eventTimeMillis), verdicts);
@@ -68,16 +70,16 @@ public final class CostAnomalyRule {
             return new DetectorStep<>(state, verdicts);
         }
         int index = (int) ((bucketStartOf(eventTimeMillis) - state.firstOpenMillis()) / bucketMillis);
-        List<BigDecimal> open = new ArrayList<>(state.openBucketsUsd());
+        List<BucketSpend> open = new ArrayList<>(state.openBuckets());
         while (open.size() <= index) {
-            open.add(BigDecimal.ZERO);
+            open.add(BucketSpend.EMPTY);
         }
-        BigDecimal bucketUsd = open.get(index).add(costUsd);
-        open.set(index, bucketUsd);
+        BucketSpend bucket = open.get(index).plus(costUsd);
+        open.set(index, bucket);
         state = new CostWatchState(state.firstOpenMillis(), open, state.latestEventMillis(), state.expectedUsd(),
-                state.detector(), state.lifecycle(), state.exemplars().with(traceId));
-        if (!state.lifecycle().incidentOpen() && mayBeAnomalous(bucketUsd, state.expectedUsd())) {
-            state = scoreOpenBucket(state, state.firstOpenMillis() + index * bucketMillis, bucketUsd, eventTimeMillis,
+                state.detector(), state.noise(), state.lifecycle(), state.exemplars().with(traceId));
+        if (!state.lifecycle().incidentOpen() && mayBeAnomalous(bucket, state.expectedUsd())) {
+            state = scoreOpenBucket(state, state.firstOpenMillis() + index * bucketMillis, bucket, eventTimeMillis,
                     verdicts);
         }
         return new DetectorStep<>(state, verdicts);
@@ -99,58 +101,70 @@ public final class CostAnomalyRule {
             closed++;
         }
         long firstOpen = state.firstOpenMillis();
-        List<BigDecimal> open = state.openBucketsUsd();
+        List<BucketSpend> open = state.openBuckets();
         if (firstOpen + bucketMillis <= closeBefore) {
             firstOpen = bucketStartOf(closeBefore);
             open = List.of();
         }
         return new CostWatchState(firstOpen, open, latestEventMillis, state.expectedUsd(), state.detector(),
-                state.lifecycle(), state.exemplars());
+                state.noise(), state.lifecycle(), state.exemplars());
     }
 
     /** A cheap test before scoring: the bucket already costs more than the fire ratio allows. */
-    private boolean mayBeAnomalous(BigDecimal spentUsd, double expectedUsd) {
-        return expectedUsd > 0 && spentUsd.doubleValue() >= settings.fireRatio().doubleValue() * expectedUsd;
+    private boolean mayBeAnomalous(BucketSpend bucket, double expectedUsd) {
+        return expectedUsd > 0 && bucket.usd().doubleValue() >= settings.fireRatio().doubleValue() * expectedUsd;
     }
 
     /** Early firing: an open bucket scored as if it closed now. Its state is not kept; only the close advances it. */
-    private CostWatchState scoreOpenBucket(CostWatchState state, long bucketStartMillis, BigDecimal bucketUsd,
+    private CostWatchState scoreOpenBucket(CostWatchState state, long bucketStartMillis, BucketSpend bucket,
                                            long eventTimeMillis, List<Verdict> verdicts) {
-        CostAnomalyDetector.Step peek = detector.step(state.detector(), bucketStartMillis, bucketUsd);
-        if (read(peek, bucketUsd) != Reading.BREACHED) {
+        CostAnomalyDetector.Step peek = detector.step(state.detector(), bucketStartMillis, bucket.usd());
+        if (read(peek, bucket, state.noise()) != Reading.BREACHED) {
             return state;
         }
         Hysteresis.Step lifecycle = hysteresis.step(state.lifecycle(), Reading.BREACHED, eventTimeMillis);
         lifecycle.transition().ifPresent(transition ->
-                verdicts.add(verdict(transition, bucketStartMillis, bucketUsd, state.exemplars(), peek, true)));
-        return new CostWatchState(state.firstOpenMillis(), state.openBucketsUsd(), state.latestEventMillis(),
-                state.expectedUsd(), state.detector(), lifecycle.state(), state.exemplars());
+                verdicts.add(verdict(transition, bucketStartMillis, bucket.usd(), state.exemplars(), peek, true)));
+        return new CostWatchState(state.firstOpenMillis(), state.openBuckets(), state.latestEventMillis(),
+                state.expectedUsd(), state.detector(), state.noise(), lifecycle.state(), state.exemplars());
     }
 
     private CostWatchState close(CostWatchState state, List<Verdict> verdicts) {
         long bucketStart = state.firstOpenMillis();
-        BigDecimal bucketUsd = state.openBucketsUsd().isEmpty() ? BigDecimal.ZERO : state.openBucketsUsd().get(0);
-        CostAnomalyDetector.Step scored = detector.step(state.detector(), bucketStart, bucketUsd);
-        Hysteresis.Step lifecycle = hysteresis.step(state.lifecycle(), read(scored, bucketUsd), bucketStart + bucketMillis);
+        long bucketEnd = bucketStart + bucketMillis;
+        BucketSpend bucket = state.openBuckets().isEmpty() ? BucketSpend.EMPTY : state.openBuckets().get(0);
+        CostAnomalyDetector.Step scored = detector.step(state.detector(), bucketStart, bucket.usd());
+        // An open bucket may fire while older ones still wait out their grace: those ended before its incident
+        // began, so their calm says nothing about it and must not resolve it (to fire again when it closes).
+        boolean predatesIncident = state.lifecycle().incidentOpen() && bucketEnd <= state.lifecycle().incidentStartMillis();
+        Hysteresis.Step lifecycle = predatesIncident ? new Hysteresis.Step(state.lifecycle(), Optional.empty())
+                : hysteresis.step(state.lifecycle(), read(scored, bucket, state.noise()), bucketEnd);
         lifecycle.transition().ifPresent(transition ->
-                verdicts.add(verdict(transition, bucketStart, bucketUsd, state.exemplars(), scored, false)));
-        List<BigDecimal> stillOpen = state.openBucketsUsd().isEmpty() ? List.of()
-                : state.openBucketsUsd().subList(1, state.openBucketsUsd().size());
+                verdicts.add(verdict(transition, bucketStart, bucket.usd(), state.exemplars(), scored, false)));
+        List<BucketSpend> stillOpen = state.openBuckets().isEmpty() ? List.of()
+                : state.openBuckets().subList(1, state.openBuckets().size());
         Exemplars exemplars = lifecycle.state().incidentOpen() || !stillOpen.isEmpty() ? state.exemplars() : Exemplars.none();
-        return new CostWatchState(bucketStart + bucketMillis, stillOpen, state.latestEventMillis(), scored.expected(),
-                scored.state(), lifecycle.state(), exemplars);
+        return new CostWatchState(bucketEnd, stillOpen, state.latestEventMillis(), scored.expected(),
+                scored.state(), state.noise().learn(bucket, settings.detector()), lifecycle.state(), exemplars);
     }
 
-    private Reading read(CostAnomalyDetector.Step scored, BigDecimal observedUsd) {
-        double observed = observedUsd.doubleValue();
+    private Reading read(CostAnomalyDetector.Step scored, BucketSpend bucket, SpendNoise noise) {
+        double observed = bucket.usd().doubleValue();
         double expected = Math.max(0, scored.expected());
         // A key that usually spends nothing in a bucket is too sparse to judge at this bucket size: budgets cover it.
         if (expected > 0 && scored.score() >= settings.scoreThreshold()
                 && observed >= settings.fireRatio().doubleValue() * expected
-                && observed - expected >= settings.minimumExcessUsd().doubleValue()) {
+                && observed - expected >= settings.minimumExcessUsd().doubleValue()
+                && beyondChance(observed, noise)) {
             return Reading.BREACHED;
         }
         return observed <= settings.resolveRatio().doubleValue() * expected ? Reading.CLEAR : Reading.BORDERLINE;
+    }
+
+    /** Whether the key's usual traffic could not plausibly spend this much in one bucket: see {@link SpendNoise}. */
+    private boolean beyondChance(double observedUsd, SpendNoise noise) {
+        return noise.buckets() >= settings.detector().minimumBaselineObservations()
+                && noise.chanceOfSpending(observedUsd) <= settings.maximumChance();
     }
 
     private Verdict verdict(Hysteresis.Transition transition, long bucketStartMillis, BigDecimal bucketUsd,

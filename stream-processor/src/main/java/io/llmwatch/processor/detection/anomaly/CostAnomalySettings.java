@@ -18,6 +18,9 @@ import java.util.Objects;
  * @param fireRatio       ... if its cost is also at least this multiple of the expected cost: only rises alert
  * @param resolveRatio    a closed bucket at or under this multiple of the expected cost counts as calm
  * @param minimumExcessUsd a bucket this little above the expected cost never fires, however surprising
+ * @param maximumChance   a bucket fires only if the key's usual traffic would spend that much in one bucket by
+ *                        chance with at most this probability ({@link SpendNoise}): a sparse key's bucket is a few
+ *                        calls, and a few of its dearest calls landing together is luck, not an anomaly
  * @param lifecycle       breaches to fire (1: the first anomalous bucket fires) and calm buckets to resolve
  * @param maxGapBuckets   a key silent for longer catches up with at most this many empty buckets
  */
@@ -29,13 +32,18 @@ public record CostAnomalySettings(
         BigDecimal fireRatio,
         BigDecimal resolveRatio,
         BigDecimal minimumExcessUsd,
+        double maximumChance,
         LifecycleSettings lifecycle,
         int maxGapBuckets) {
 
-    /** One-minute buckets open 30 s past their end: warm after 100 minutes of a key's traffic, seasonal after a week. */
+    /**
+     * One-minute buckets open 30 s past their end: warm after 100 minutes of a key's traffic, seasonal after a week.
+     * A bucket fires only if chance alone would spend that much in under one bucket in a million: thousands of keys
+     * are judged every bucket.
+     */
     public static final CostAnomalySettings DEFAULTS = new CostAnomalySettings(Duration.ofMinutes(1),
             Duration.ofSeconds(30), AnomalySettings.DEFAULTS, 0.75, new BigDecimal("2"), new BigDecimal("1.3"), new BigDecimal("0.05"),
-            new LifecycleSettings(1, 3), 60);
+            1e-6, new LifecycleSettings(1, 3), 60);
 
     public CostAnomalySettings {
         Objects.requireNonNull(bucket, "bucket");
@@ -55,6 +63,9 @@ public record CostAnomalySettings(
         if (resolveRatio.compareTo(BigDecimal.ONE) < 0 || resolveRatio.compareTo(fireRatio) >= 0) {
             throw new IllegalArgumentException("need 1 <= resolveRatio < fireRatio, got " + resolveRatio + " and " + fireRatio);
         }
+        if (!(maximumChance > 0 && maximumChance < 1)) {
+            throw new IllegalArgumentException("maximumChance must be in (0, 1): " + maximumChance);
+        }
         if (maxGapBuckets < 1) {
             throw new IllegalArgumentException("maxGapBuckets must be at least 1: " + maxGapBuckets);
         }
@@ -63,7 +74,7 @@ public record CostAnomalySettings(
     /** The same with other detector parameters. */
     public CostAnomalySettings withDetector(AnomalySettings newDetector) {
         return new CostAnomalySettings(bucket, grace, newDetector, scoreThreshold, fireRatio, resolveRatio, minimumExcessUsd,
-                lifecycle, maxGapBuckets);
+                maximumChance, lifecycle, maxGapBuckets);
     }
 
     /**
@@ -81,6 +92,6 @@ public record CostAnomalySettings(
     /** The same with another bucket size and grace, e.g. seconds for a demo that cannot wait 100 minutes to warm up. */
     public CostAnomalySettings withBucket(Duration newBucket, Duration newGrace) {
         return new CostAnomalySettings(newBucket, newGrace, detector, scoreThreshold, fireRatio, resolveRatio, minimumExcessUsd,
-                lifecycle, maxGapBuckets);
+                maximumChance, lifecycle, maxGapBuckets);
     }
 }

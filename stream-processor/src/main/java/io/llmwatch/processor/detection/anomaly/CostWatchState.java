@@ -3,7 +3,6 @@ package io.llmwatch.processor.detection.anomaly;
 import io.llmwatch.processor.detection.lifecycle.Exemplars;
 import io.llmwatch.processor.detection.lifecycle.LifecycleState;
 
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
 
@@ -13,17 +12,21 @@ import java.util.Objects;
  * traffic.
  *
  * @param firstOpenMillis   event time the oldest open bucket starts
- * @param openBucketsUsd    exact spend of each open bucket so far, oldest first, one bucket apart
+ * @param openBuckets       spend and calls of each open bucket so far, oldest first, one bucket apart
  * @param latestEventMillis the newest event time seen: buckets close once it passes their end plus the grace
  * @param expectedUsd       what the detector expected of the last closed bucket, the yardstick for open ones
  * @param detector          the NAB-scored detector's state, advanced once per closed bucket; {@code null} before
+ * @param noise             how far the key's spend per bucket strays by chance, learnt from the closed buckets
  * @param exemplars         the newest calls of the open buckets, or of the incident while it is open
  */
-public record CostWatchState(long firstOpenMillis, List<BigDecimal> openBucketsUsd, long latestEventMillis,
-                             double expectedUsd, AnomalyState detector, LifecycleState lifecycle, Exemplars exemplars) {
+public record CostWatchState(long firstOpenMillis, List<BucketSpend> openBuckets, long latestEventMillis,
+                             double expectedUsd, AnomalyState detector, SpendNoise noise, LifecycleState lifecycle,
+                             Exemplars exemplars) {
 
     public CostWatchState {
-        openBucketsUsd = List.copyOf(openBucketsUsd);
+        // A state stored before buckets counted their calls has neither: its open buckets and noise start over.
+        openBuckets = openBuckets == null ? List.of() : List.copyOf(openBuckets);
+        noise = noise == null ? SpendNoise.NONE : noise;
         Objects.requireNonNull(lifecycle, "lifecycle");
         Objects.requireNonNull(exemplars, "exemplars");
     }

@@ -28,4 +28,17 @@ class CostAnomalySettingsTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("at least 32 buckets");
     }
+
+    @Test
+    void refusesAMaximumChanceThatIsNoProbabilityOfALuckyBucket() {
+        CostAnomalySettings defaults = CostAnomalySettings.DEFAULTS;
+
+        for (double chance : new double[] {0, 1, Double.NaN}) {
+            assertThatThrownBy(() -> new CostAnomalySettings(defaults.bucket(), defaults.grace(), defaults.detector(),
+                    defaults.scoreThreshold(), defaults.fireRatio(), defaults.resolveRatio(), defaults.minimumExcessUsd(),
+                    chance, defaults.lifecycle(), defaults.maxGapBuckets()))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("maximumChance must be in (0, 1)");
+        }
+    }
 }
