@@ -4,6 +4,7 @@ import io.llmwatch.processor.detection.lifecycle.Exemplars;
 import io.llmwatch.processor.detection.lifecycle.Hysteresis;
 import io.llmwatch.processor.detection.lifecycle.Hysteresis.Transition;
 import io.llmwatch.processor.detection.lifecycle.LifecycleSettings;
+import io.llmwatch.processor.detection.lifecycle.LifecycleState;
 import io.llmwatch.processor.detection.lifecycle.Reading;
 
 import java.util.Objects;
@@ -13,7 +14,8 @@ import java.util.Optional;
  * What the detectors of one numeric series per key (quality, latency, time to first token, error rate) share: each
  * value enters a {@link BaselineAndRecent}, the recent window is compared with the baseline as a {@link Shift}, the
  * detector's {@link Rule} reads the shift, and the {@link Hysteresis} decides whether that fires or resolves an alert.
- * The baseline holds still while an incident is open, so an incident never becomes the new normal.
+ * The baseline holds still while an incident is open, so an incident never becomes the new normal. A value older
+ * than the lifecycle's last transition is left out (see {@link LifecycleState#evidenceSinceMillis()}).
  *
  * <p>The comparison runs every {@code evaluateEvery} values rather than on each: consecutive windows that differ by
  * one value hold almost the same evidence, so evaluating every value would cost CPU and would make "N evaluations in
@@ -71,6 +73,10 @@ public final class SeriesWatch {
             throw new IllegalArgumentException("value must be finite: " + value);
         }
         SeriesState state = previous == null ? SeriesState.start() : previous;
+        if (eventTimeMillis < state.lifecycle().evidenceSinceMillis()) {
+            // Out of order by a partition's lag: it would mix the era before the last transition into the windows.
+            return new Step(state, Optional.empty(), Optional.empty());
+        }
         long observations = state.observations() + 1;
         BaselineAndRecent values = state.windows().add(value, windows, state.lifecycle().incidentOpen());
         boolean evaluate = values.comparable(minimumSamples) && observations % evaluateEvery == 0;

@@ -62,6 +62,12 @@ public final class PromptDriftDetector {
             state = new PromptDriftState(state.calls(), state.current(), VersionSamples.start(call.version()),
                     LifecycleState.resolved(), LifecycleState.resolved());
         }
+        if (call.version().sameAs(state.current().version())
+                && call.eventTimeMillis() < state.overTime().evidenceSinceMillis()) {
+            // Out of order by a partition's lag: the current version's windows would mix the era before the
+            // over-time alert's last transition with the one after it (see LifecycleState#evidenceSinceMillis).
+            return new DetectorStep<>(state, verdicts);
+        }
         state = record(state, call);
         if (state.calls() % settings.evaluateEvery() != 0) {
             return new DetectorStep<>(state, verdicts);

@@ -34,17 +34,17 @@ public final class Hysteresis {
     public Step step(LifecycleState state, Reading reading, long eventTimeMillis) {
         return switch (state.phase()) {
             case RESOLVED -> reading == Reading.BREACHED
-                    ? towardsFiring(1, eventTimeMillis, eventTimeMillis)
+                    ? towardsFiring(1, eventTimeMillis, eventTimeMillis, state.resolvedAtMillis())
                     : withoutChange(state);
             case PENDING -> reading == Reading.BREACHED
-                    ? towardsFiring(state.streak() + 1, state.incidentStartMillis(), eventTimeMillis)
-                    : withoutChange(LifecycleState.resolved());
+                    ? towardsFiring(state.streak() + 1, state.incidentStartMillis(), eventTimeMillis, state.resolvedAtMillis())
+                    : withoutChange(LifecycleState.resolvedAt(state.resolvedAtMillis()));
             case FIRING -> reading == Reading.CLEAR
-                    ? towardsResolved(1, state.incidentStartMillis(), eventTimeMillis)
+                    ? towardsResolved(1, state, eventTimeMillis)
                     : withoutChange(state);
             case RESOLVING -> switch (reading) {
-                case CLEAR -> towardsResolved(state.streak() + 1, state.incidentStartMillis(), eventTimeMillis);
-                case BREACHED, BORDERLINE -> withoutChange(firing(state.incidentStartMillis()));
+                case CLEAR -> towardsResolved(state.streak() + 1, state, eventTimeMillis);
+                case BREACHED, BORDERLINE -> withoutChange(firing(state.incidentStartMillis(), state.resolvedAtMillis()));
             };
         };
     }
@@ -58,23 +58,24 @@ public final class Hysteresis {
         Optional<Transition> resolution = fired
                 ? Optional.of(new Transition(AlertStatus.RESOLVED, incident(state.incidentStartMillis(), eventTimeMillis)))
                 : Optional.empty();
-        return new Step(LifecycleState.resolved(), resolution);
+        return new Step(LifecycleState.resolvedAt(fired ? eventTimeMillis : state.resolvedAtMillis()), resolution);
     }
 
-    private Step towardsFiring(int breaches, long incidentStartMillis, long eventTimeMillis) {
+    private Step towardsFiring(int breaches, long incidentStartMillis, long eventTimeMillis, long resolvedAtMillis) {
         if (breaches >= settings.breachesToFire()) {
-            return new Step(firing(incidentStartMillis),
+            return new Step(firing(incidentStartMillis, resolvedAtMillis),
                     Optional.of(new Transition(AlertStatus.FIRING, incident(incidentStartMillis, eventTimeMillis))));
         }
-        return withoutChange(new LifecycleState(Phase.PENDING, breaches, incidentStartMillis));
+        return withoutChange(new LifecycleState(Phase.PENDING, breaches, incidentStartMillis, resolvedAtMillis));
     }
 
-    private Step towardsResolved(int clears, long incidentStartMillis, long eventTimeMillis) {
+    private Step towardsResolved(int clears, LifecycleState state, long eventTimeMillis) {
+        long incidentStartMillis = state.incidentStartMillis();
         if (clears >= settings.clearsToResolve()) {
-            return new Step(LifecycleState.resolved(),
+            return new Step(LifecycleState.resolvedAt(Math.max(incidentStartMillis, eventTimeMillis)),
                     Optional.of(new Transition(AlertStatus.RESOLVED, incident(incidentStartMillis, eventTimeMillis))));
         }
-        return withoutChange(new LifecycleState(Phase.RESOLVING, clears, incidentStartMillis));
+        return withoutChange(new LifecycleState(Phase.RESOLVING, clears, incidentStartMillis, state.resolvedAtMillis()));
     }
 
     /** An incident is named by the event time of its first breach; events may arrive slightly out of order. */
@@ -82,8 +83,8 @@ public final class Hysteresis {
         return new Incident(Long.toString(startMillis), startMillis, Math.max(startMillis, eventTimeMillis));
     }
 
-    private static LifecycleState firing(long incidentStartMillis) {
-        return new LifecycleState(Phase.FIRING, 0, incidentStartMillis);
+    private static LifecycleState firing(long incidentStartMillis, long resolvedAtMillis) {
+        return new LifecycleState(Phase.FIRING, 0, incidentStartMillis, resolvedAtMillis);
     }
 
     private static Step withoutChange(LifecycleState state) {

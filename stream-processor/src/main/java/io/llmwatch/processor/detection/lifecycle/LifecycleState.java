@@ -10,8 +10,9 @@ import java.util.Objects;
  *                            clears while resolving; 0 otherwise)
  * @param incidentStartMillis event time of the first breach of the current incident, which names it; meaningless
  *                            while {@link Phase#RESOLVED}
+ * @param resolvedAtMillis    event time the latest incident resolved; 0 before the first
  */
-public record LifecycleState(Phase phase, int streak, long incidentStartMillis) {
+public record LifecycleState(Phase phase, int streak, long incidentStartMillis, long resolvedAtMillis) {
 
     public LifecycleState {
         Objects.requireNonNull(phase, "phase");
@@ -20,8 +21,17 @@ public record LifecycleState(Phase phase, int streak, long incidentStartMillis) 
         }
     }
 
+    /** A lifecycle that never resolved an incident. */
+    public LifecycleState(Phase phase, int streak, long incidentStartMillis) {
+        this(phase, streak, incidentStartMillis, 0);
+    }
+
     public static LifecycleState resolved() {
-        return new LifecycleState(Phase.RESOLVED, 0, 0);
+        return resolvedAt(0);
+    }
+
+    public static LifecycleState resolvedAt(long eventTimeMillis) {
+        return new LifecycleState(Phase.RESOLVED, 0, 0, eventTimeMillis);
     }
 
     /**
@@ -30,5 +40,16 @@ public record LifecycleState(Phase phase, int streak, long incidentStartMillis) 
      */
     public boolean incidentOpen() {
         return phase != Phase.RESOLVED;
+    }
+
+    /**
+     * The event time before which a value is no evidence for this lifecycle: the incident's first breach while one is
+     * open, the latest resolution otherwise. A detector key's values come from every input partition, and partitions
+     * processed at different paces (a backlog, two threads for three partitions) deliver them minutes out of order. A
+     * value from before the incident began cannot say it is over, nor one from before the resolution that it is back;
+     * mixed into the windows, such values made an incident fire and resolve over and over.
+     */
+    public long evidenceSinceMillis() {
+        return incidentOpen() ? incidentStartMillis : resolvedAtMillis;
     }
 }

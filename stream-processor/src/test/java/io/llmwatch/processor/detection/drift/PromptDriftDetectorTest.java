@@ -52,6 +52,11 @@ class PromptDriftDetectorTest {
     }
 
     private void call(PromptVersion version, Behaviour behaviour) {
+        callAt(time, version, behaviour);
+        time += 1_000;
+    }
+
+    private void callAt(long eventTimeMillis, PromptVersion version, Behaviour behaviour) {
         long input = Math.round(behaviour.inputTokens() * (1 + 0.1 * random.nextGaussian()));
         long output = Math.round(behaviour.outputTokens() * (1 + 0.2 * random.nextGaussian()));
         BigDecimal cost = INPUT_PRICE.multiply(BigDecimal.valueOf(input))
@@ -59,8 +64,7 @@ class PromptDriftDetectorTest {
         double latency = behaviour.latencyMillis() * Math.exp(0.3 * random.nextGaussian());
         double quality = Math.min(1, behaviour.quality() + 0.05 * random.nextGaussian());
         DetectorStep<PromptDriftState> step = detector.step(state,
-                new PromptCall(version, time, latency, input, output, cost, quality));
-        time += 1_000;
+                new PromptCall(version, eventTimeMillis, latency, input, output, cost, quality));
         state = step.state();
         verdicts.addAll(step.verdicts());
     }
@@ -133,6 +137,27 @@ class PromptDriftDetectorTest {
         });
         assertThat(detector.report(state).overTime().moved()).extracting(IndicatorShift::indicator)
                 .containsExactly(Indicator.LATENCY_MS);
+    }
+
+    /**
+     * The prompt's calls come from every input partition, here one 600 calls (seconds) behind the other, in alternating
+     * batches: a slowdown from 1,000 s to 2,000 s fires once and resolves once, however the two eras interleave.
+     */
+    @Test
+    void partitionsProcessedAtDifferentPacesFireAndResolveADriftOnce() {
+        for (long leading = 0; leading < 3_600; leading += 300) {
+            secondsOfCalls(leading, 300);
+            secondsOfCalls(leading - 600, 300);
+        }
+
+        assertThat(verdicts).extracting(Verdict::status).containsExactly(AlertStatus.FIRING, AlertStatus.RESOLVED);
+    }
+
+    /** A call a second of V3 from {@code fromSecond} for {@code seconds}, slower from 1,000 s to 2,000 s. */
+    private void secondsOfCalls(long fromSecond, long seconds) {
+        for (long second = Math.max(0, fromSecond); second < fromSecond + seconds; second++) {
+            callAt(second * 1_000, V3, second >= 1_000 && second < 2_000 ? Behaviour.USUAL.withLatency(2_000) : Behaviour.USUAL);
+        }
     }
 
     @Test

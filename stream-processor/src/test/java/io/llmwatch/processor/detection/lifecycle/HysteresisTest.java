@@ -64,7 +64,22 @@ class HysteresisTest {
         assertThat(transitions).extracting(Transition::status).containsExactly(AlertStatus.FIRING, AlertStatus.RESOLVED);
         assertThat(transitions.get(1).incident().id()).isEqualTo(transitions.get(0).incident().id());
         assertThat(transitions.get(1).incident().endMillis()).isEqualTo(4);
-        assertThat(state).isEqualTo(LifecycleState.resolved());
+        assertThat(state).isEqualTo(LifecycleState.resolvedAt(4));
+    }
+
+    @Test
+    void evidenceCountsFromTheIncidentsFirstBreachWhileItIsOpenAndFromItsResolutionAfter() {
+        assertThat(state.evidenceSinceMillis()).isZero();
+        time = 100;
+        read(BREACHED, BREACHED, BREACHED, CLEAR);
+        assertThat(state.evidenceSinceMillis()).isEqualTo(100);
+
+        read(CLEAR);
+        assertThat(state.evidenceSinceMillis()).isEqualTo(104);
+
+        read(BREACHED, CLEAR);
+        assertThat(state.phase()).isEqualTo(Phase.RESOLVED);
+        assertThat(state.evidenceSinceMillis()).as("a breach that never fired changes nothing").isEqualTo(104);
     }
 
     @Test
@@ -88,7 +103,7 @@ class HysteresisTest {
         read(BREACHED, BREACHED, BREACHED, CLEAR);
         Hysteresis.Step ended = hysteresis.end(state, 10);
 
-        assertThat(ended.state()).isEqualTo(LifecycleState.resolved());
+        assertThat(ended.state()).isEqualTo(LifecycleState.resolvedAt(10));
         assertThat(ended.transition()).hasValueSatisfying(resolved -> {
             assertThat(resolved.status()).isEqualTo(AlertStatus.RESOLVED);
             assertThat(resolved.incident().id()).isEqualTo(transitions.get(0).incident().id());

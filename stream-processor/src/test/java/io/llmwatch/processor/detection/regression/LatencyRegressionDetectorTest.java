@@ -106,6 +106,36 @@ class LatencyRegressionDetectorTest {
         assertThat(verdicts.stream().filter(v -> v.status() == AlertStatus.FIRING)).hasSizeLessThanOrEqualTo(1);
     }
 
+    /**
+     * A key's calls come from every input partition, and a backlogged processor runs them at different paces: here one
+     * partition delivers calls 30 s older than the other's, in alternating batches of 4 s. The slowdown from 200 s to
+     * 300 s must fire once and resolve once: the lagging partition's calls from before it began must not resolve it,
+     * nor its calls from during it fire it again after it resolved.
+     */
+    @Test
+    void partitionsProcessedAtDifferentPacesFireAndResolveAnIncidentOnce() {
+        long lagMillis = 30_000;
+        long batchMillis = 4_000;
+        for (long leading = 0; leading < 500_000; leading += batchMillis) {
+            timed(leading, batchMillis);
+            timed(leading - lagMillis, batchMillis);
+        }
+
+        assertThat(verdicts).extracting(Verdict::status).containsExactly(AlertStatus.FIRING, AlertStatus.RESOLVED);
+        assertThat(verdicts.get(1).incident().id()).isEqualTo(verdicts.get(0).incident().id());
+    }
+
+    /** 50 calls a second from {@code fromMillis} for {@code lengthMillis}, three times slower from 200 s to 300 s. */
+    private void timed(long fromMillis, long lengthMillis) {
+        for (long at = Math.max(0, fromMillis); at < fromMillis + lengthMillis; at += 20) {
+            double median = at >= 200_000 && at < 300_000 ? 2_700 : 900;
+            DetectorStep<SeriesState> step = detector.step(state,
+                    new Timing(at, "trace-" + at, median * Math.exp(0.4 * random.nextGaussian())));
+            state = step.state();
+            verdicts.addAll(step.verdicts());
+        }
+    }
+
     @Test
     void stateStaysBoundedAfter100kCalls() {
         calls(100_000, 900);
