@@ -31,20 +31,28 @@ public final class Hysteresis {
     public record Transition(AlertStatus status, Incident incident) {
     }
 
+    /**
+     * One evaluation. Its values may come from partitions processed at different paces, so the lifecycle dates each
+     * transition by the newest event time it has evaluated, not by the evaluated value's own: a late value from a
+     * lagging partition must not date an incident, or its resolution, before what was already seen.
+     */
     public Step step(LifecycleState state, Reading reading, long eventTimeMillis) {
-        return switch (state.phase()) {
+        LifecycleState seen = new LifecycleState(state.phase(), state.streak(), state.incidentStartMillis(),
+                state.resolvedAtMillis(), Math.max(state.newestEventMillis(), eventTimeMillis));
+        return switch (seen.phase()) {
             case RESOLVED -> reading == Reading.BREACHED
-                    ? towardsFiring(1, eventTimeMillis, eventTimeMillis, state.resolvedAtMillis())
-                    : withoutChange(state);
+                    ? towardsFiring(1, seen.newestEventMillis(), seen)
+                    : withoutChange(seen);
             case PENDING -> reading == Reading.BREACHED
-                    ? towardsFiring(state.streak() + 1, state.incidentStartMillis(), eventTimeMillis, state.resolvedAtMillis())
-                    : withoutChange(LifecycleState.resolvedAt(state.resolvedAtMillis()));
+                    ? towardsFiring(seen.streak() + 1, seen.incidentStartMillis(), seen)
+                    : withoutChange(state(Phase.RESOLVED, 0, 0, seen.resolvedAtMillis(), seen));
             case FIRING -> reading == Reading.CLEAR
-                    ? towardsResolved(1, state, eventTimeMillis)
-                    : withoutChange(state);
+                    ? towardsResolved(1, seen)
+                    : withoutChange(seen);
             case RESOLVING -> switch (reading) {
-                case CLEAR -> towardsResolved(state.streak() + 1, state, eventTimeMillis);
-                case BREACHED, BORDERLINE -> withoutChange(firing(state.incidentStartMillis(), state.resolvedAtMillis()));
+                case CLEAR -> towardsResolved(seen.streak() + 1, seen);
+                case BREACHED, BORDERLINE -> withoutChange(state(Phase.FIRING, 0, seen.incidentStartMillis(),
+                        seen.resolvedAtMillis(), seen));
             };
         };
     }
@@ -54,37 +62,39 @@ public final class Hysteresis {
      * that fired is resolved, a pending one is forgotten.
      */
     public Step end(LifecycleState state, long eventTimeMillis) {
+        long now = Math.max(state.newestEventMillis(), eventTimeMillis);
         boolean fired = state.phase() == Phase.FIRING || state.phase() == Phase.RESOLVING;
         Optional<Transition> resolution = fired
-                ? Optional.of(new Transition(AlertStatus.RESOLVED, incident(state.incidentStartMillis(), eventTimeMillis)))
+                ? Optional.of(new Transition(AlertStatus.RESOLVED, incident(state.incidentStartMillis(), now)))
                 : Optional.empty();
-        return new Step(LifecycleState.resolvedAt(fired ? eventTimeMillis : state.resolvedAtMillis()), resolution);
+        return new Step(new LifecycleState(Phase.RESOLVED, 0, 0, fired ? now : state.resolvedAtMillis(), now), resolution);
     }
 
-    private Step towardsFiring(int breaches, long incidentStartMillis, long eventTimeMillis, long resolvedAtMillis) {
+    private Step towardsFiring(int breaches, long incidentStartMillis, LifecycleState seen) {
         if (breaches >= settings.breachesToFire()) {
-            return new Step(firing(incidentStartMillis, resolvedAtMillis),
-                    Optional.of(new Transition(AlertStatus.FIRING, incident(incidentStartMillis, eventTimeMillis))));
+            return new Step(state(Phase.FIRING, 0, incidentStartMillis, seen.resolvedAtMillis(), seen),
+                    Optional.of(new Transition(AlertStatus.FIRING, incident(incidentStartMillis, seen.newestEventMillis()))));
         }
-        return withoutChange(new LifecycleState(Phase.PENDING, breaches, incidentStartMillis, resolvedAtMillis));
+        return withoutChange(state(Phase.PENDING, breaches, incidentStartMillis, seen.resolvedAtMillis(), seen));
     }
 
-    private Step towardsResolved(int clears, LifecycleState state, long eventTimeMillis) {
-        long incidentStartMillis = state.incidentStartMillis();
+    private Step towardsResolved(int clears, LifecycleState seen) {
         if (clears >= settings.clearsToResolve()) {
-            return new Step(LifecycleState.resolvedAt(Math.max(incidentStartMillis, eventTimeMillis)),
-                    Optional.of(new Transition(AlertStatus.RESOLVED, incident(incidentStartMillis, eventTimeMillis))));
+            return new Step(state(Phase.RESOLVED, 0, 0, seen.newestEventMillis(), seen),
+                    Optional.of(new Transition(AlertStatus.RESOLVED,
+                            incident(seen.incidentStartMillis(), seen.newestEventMillis()))));
         }
-        return withoutChange(new LifecycleState(Phase.RESOLVING, clears, incidentStartMillis, state.resolvedAtMillis()));
+        return withoutChange(state(Phase.RESOLVING, clears, seen.incidentStartMillis(), seen.resolvedAtMillis(), seen));
     }
 
-    /** An incident is named by the event time of its first breach; events may arrive slightly out of order. */
+    private static LifecycleState state(Phase phase, int streak, long incidentStartMillis, long resolvedAtMillis,
+                                        LifecycleState seen) {
+        return new LifecycleState(phase, streak, incidentStartMillis, resolvedAtMillis, seen.newestEventMillis());
+    }
+
+    /** An incident is named by the newest event time evaluated at its first breach. */
     private static Incident incident(long startMillis, long eventTimeMillis) {
         return new Incident(Long.toString(startMillis), startMillis, Math.max(startMillis, eventTimeMillis));
-    }
-
-    private static LifecycleState firing(long incidentStartMillis, long resolvedAtMillis) {
-        return new LifecycleState(Phase.FIRING, 0, incidentStartMillis, resolvedAtMillis);
     }
 
     private static Step withoutChange(LifecycleState state) {

@@ -11,8 +11,10 @@ import java.util.Objects;
  * @param incidentStartMillis event time of the first breach of the current incident, which names it; meaningless
  *                            while {@link Phase#RESOLVED}
  * @param resolvedAtMillis    event time the latest incident resolved; 0 before the first
+ * @param newestEventMillis   the newest event time evaluated so far, which dates the transitions (see {@link Hysteresis})
  */
-public record LifecycleState(Phase phase, int streak, long incidentStartMillis, long resolvedAtMillis) {
+public record LifecycleState(Phase phase, int streak, long incidentStartMillis, long resolvedAtMillis,
+                             long newestEventMillis) {
 
     public LifecycleState {
         Objects.requireNonNull(phase, "phase");
@@ -23,15 +25,11 @@ public record LifecycleState(Phase phase, int streak, long incidentStartMillis, 
 
     /** A lifecycle that never resolved an incident. */
     public LifecycleState(Phase phase, int streak, long incidentStartMillis) {
-        this(phase, streak, incidentStartMillis, 0);
+        this(phase, streak, incidentStartMillis, 0, incidentStartMillis);
     }
 
     public static LifecycleState resolved() {
-        return resolvedAt(0);
-    }
-
-    public static LifecycleState resolvedAt(long eventTimeMillis) {
-        return new LifecycleState(Phase.RESOLVED, 0, 0, eventTimeMillis);
+        return new LifecycleState(Phase.RESOLVED, 0, 0, 0, 0);
     }
 
     /**

@@ -51,7 +51,8 @@ class HysteresisTest {
         read(BREACHED, BREACHED, BORDERLINE, BREACHED, BREACHED, CLEAR);
 
         assertThat(transitions).isEmpty();
-        assertThat(state).isEqualTo(LifecycleState.resolved());
+        assertThat(state.phase()).isEqualTo(Phase.RESOLVED);
+        assertThat(state.streak()).isZero();
     }
 
     @Test
@@ -64,7 +65,8 @@ class HysteresisTest {
         assertThat(transitions).extracting(Transition::status).containsExactly(AlertStatus.FIRING, AlertStatus.RESOLVED);
         assertThat(transitions.get(1).incident().id()).isEqualTo(transitions.get(0).incident().id());
         assertThat(transitions.get(1).incident().endMillis()).isEqualTo(4);
-        assertThat(state).isEqualTo(LifecycleState.resolvedAt(4));
+        assertThat(state.phase()).isEqualTo(Phase.RESOLVED);
+        assertThat(state.evidenceSinceMillis()).isEqualTo(4);
     }
 
     @Test
@@ -80,6 +82,17 @@ class HysteresisTest {
         read(BREACHED, CLEAR);
         assertThat(state.phase()).isEqualTo(Phase.RESOLVED);
         assertThat(state.evidenceSinceMillis()).as("a breach that never fired changes nothing").isEqualTo(104);
+    }
+
+    @Test
+    void aLateValueFromALaggingPartitionDatesNothingBeforeWhatWasAlreadySeen() {
+        time = 500;
+        read(CLEAR, CLEAR);
+        time = 100;
+        read(BREACHED, BREACHED, BREACHED);
+
+        assertThat(transitions).singleElement().satisfies(fired -> assertThat(fired.incident().startMillis()).isEqualTo(501));
+        assertThat(state.evidenceSinceMillis()).isEqualTo(501);
     }
 
     @Test
@@ -103,7 +116,8 @@ class HysteresisTest {
         read(BREACHED, BREACHED, BREACHED, CLEAR);
         Hysteresis.Step ended = hysteresis.end(state, 10);
 
-        assertThat(ended.state()).isEqualTo(LifecycleState.resolvedAt(10));
+        assertThat(ended.state().phase()).isEqualTo(Phase.RESOLVED);
+        assertThat(ended.state().evidenceSinceMillis()).isEqualTo(10);
         assertThat(ended.transition()).hasValueSatisfying(resolved -> {
             assertThat(resolved.status()).isEqualTo(AlertStatus.RESOLVED);
             assertThat(resolved.incident().id()).isEqualTo(transitions.get(0).incident().id());
