@@ -19,7 +19,9 @@ import java.util.Optional;
  *
  * <p>The comparison runs every {@code evaluateEvery} values rather than on each: consecutive windows that differ by
  * one value hold almost the same evidence, so evaluating every value would cost CPU and would make "N evaluations in
- * a row" mean almost nothing. Spaced out, N evaluations in a row see N × {@code evaluateEvery} fresh values.
+ * a row" mean almost nothing. Spaced out, N evaluations in a row see N × {@code evaluateEvery} fresh values. They are
+ * also at least {@link #EVALUATION_SPACING} of event time apart: a hot key (thousands of calls a second) would otherwise
+ * sort its windows hundreds of times a second, which made the comparisons the largest cost of the stream threads.
  *
  * <p>Stateless itself: the state goes in and comes out.
  */
@@ -41,6 +43,9 @@ public final class SeriesWatch {
      */
     public record Step(SeriesState state, Optional<Shift> shift, Optional<Transition> transition) {
     }
+
+    /** The least event time between two evaluations of a key; it adds at most this much per evaluation to detection. */
+    public static final long EVALUATION_SPACING_MILLIS = 100;
 
     private final WindowSizes windows;
     private final int minimumSamples;
@@ -79,7 +84,8 @@ public final class SeriesWatch {
         }
         long observations = state.observations() + 1;
         BaselineAndRecent values = state.windows().add(value, windows, state.lifecycle().incidentOpen());
-        boolean evaluate = values.comparable(minimumSamples) && observations % evaluateEvery == 0;
+        boolean evaluate = values.comparable(minimumSamples) && observations % evaluateEvery == 0
+                && spacedFromLastEvaluation(state.lifecycle(), eventTimeMillis);
         Shift shift = evaluate ? values.shift() : state.lastShift();
         Exemplars exemplars = shift != null && rule.exemplary(value, shift)
                 ? state.exemplars().with(traceId)
@@ -91,5 +97,11 @@ public final class SeriesWatch {
         Hysteresis.Step lifecycle = hysteresis.step(state.lifecycle(), rule.read(shift), eventTimeMillis);
         return new Step(new SeriesState(observations, values, shift, lifecycle.state(), exemplars), Optional.of(shift),
                 lifecycle.transition());
+    }
+
+    /** The lifecycle remembers the newest event time evaluated, which is when the last evaluation was. */
+    public static boolean spacedFromLastEvaluation(LifecycleState lifecycle, long eventTimeMillis) {
+        return eventTimeMillis - lifecycle.newestEventMillis() >= EVALUATION_SPACING_MILLIS
+                || lifecycle.newestEventMillis() == 0;
     }
 }

@@ -1,6 +1,7 @@
 package io.llmwatch.processor.detection.drift;
 
 import io.llmwatch.processor.detection.comparison.BaselineAndRecent;
+import io.llmwatch.processor.detection.comparison.SeriesWatch;
 import io.llmwatch.processor.detection.comparison.Shift;
 import io.llmwatch.processor.detection.lifecycle.AlertType;
 import io.llmwatch.processor.detection.lifecycle.DetectorStep;
@@ -69,7 +70,8 @@ public final class PromptDriftDetector {
             return new DetectorStep<>(state, verdicts);
         }
         state = record(state, call);
-        if (state.calls() % settings.evaluateEvery() != 0) {
+        if (state.calls() % settings.evaluateEvery() != 0
+                || !SeriesWatch.spacedFromLastEvaluation(state.overTime(), call.eventTimeMillis())) {
             return new DetectorStep<>(state, verdicts);
         }
         PromptDrift drift = report(state);
