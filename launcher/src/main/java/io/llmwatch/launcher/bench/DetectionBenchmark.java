@@ -1,6 +1,7 @@
 package io.llmwatch.launcher.bench;
 
 import io.llmwatch.kafka.embedded.EmbeddedKafkaBroker;
+import io.llmwatch.launcher.pipeline.PipelineSettings;
 import io.llmwatch.processor.StreamsConfiguration;
 import io.llmwatch.processor.cost.SpanCostCalculator;
 import io.llmwatch.processor.detection.DetectionSettings;
@@ -59,7 +60,11 @@ import java.util.stream.Stream;
 public final class DetectionBenchmark {
 
     private static final String APPLICATION_ID = "bench-detection";
-    private static final int PARTITIONS = 3;
+    /**
+     * As {@code ./llmwatch up} provisions them: divisible by one to three stream threads, so every thread gets an equal
+     * share of each sub-topology (with three, one of two threads carried twice the other's detection keys).
+     */
+    private static final int PARTITIONS = PipelineSettings.DEFAULT_PARTITIONS;
     private static final Duration INCIDENT_SPACING = Duration.ofSeconds(20);
     private static final Duration INCIDENT_LENGTH = Duration.ofSeconds(45);
     private static final Duration TAIL = Duration.ofSeconds(30);
