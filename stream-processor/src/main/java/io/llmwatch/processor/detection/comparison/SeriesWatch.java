@@ -99,7 +99,7 @@ public final class SeriesWatch {
                 lifecycle.transition());
     }
 
-    /** The lifecycle remembers the newest event time evaluated, which is when the last evaluation was. */
+    /** The lifecycle remembers the newest event time evaluated (0 before the first), which is when the last evaluation was. */
     public static boolean spacedFromLastEvaluation(LifecycleState lifecycle, long eventTimeMillis) {
         return eventTimeMillis - lifecycle.newestEventMillis() >= EVALUATION_SPACING_MILLIS
                 || lifecycle.newestEventMillis() == 0;

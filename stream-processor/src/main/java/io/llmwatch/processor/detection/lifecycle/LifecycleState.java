@@ -23,11 +23,6 @@ public record LifecycleState(Phase phase, int streak, long incidentStartMillis, 
         }
     }
 
-    /** A lifecycle that never resolved an incident. */
-    public LifecycleState(Phase phase, int streak, long incidentStartMillis) {
-        this(phase, streak, incidentStartMillis, 0, incidentStartMillis);
-    }
-
     public static LifecycleState resolved() {
         return new LifecycleState(Phase.RESOLVED, 0, 0, 0, 0);
     }
