@@ -1,5 +1,6 @@
 package io.llmwatch.processor;
 
+import io.llmwatch.processor.trace.TraceStoreRocksDbOptions;
 import io.llmwatch.schemas.topic.Topics;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
@@ -28,9 +29,11 @@ public final class StreamsConfiguration {
      * writes one changelog record per dirty key, so committing once a second instead of every 100 ms
      * cuts transactions tenfold and lets the store caches fold many updates of a key into one record;
      * the caches get room for a second's distinct keys. Producer batches are larger and lz4-compressed,
-     * since changelog and repartition records are small and many.
+     * since changelog and repartition records are small and many. The trace store's RocksDB answers
+     * lookups of new traces from bloom filters ({@link TraceStoreRocksDbOptions}).
      */
     public static final Map<String, Object> THROUGHPUT = Map.of(
+            StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, TraceStoreRocksDbOptions.class,
             StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1_000,
             StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 64L * 1024 * 1024,
             StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 256 * 1024,
