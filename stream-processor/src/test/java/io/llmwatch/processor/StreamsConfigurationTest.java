@@ -26,9 +26,9 @@ class StreamsConfigurationTest {
     }
 
     @Test
-    void commitsOnceASecondUnlessTheOperatorSaysOtherwise() {
+    void commitsTwiceASecondUnlessTheOperatorSaysOtherwise() {
         assertThat(StreamsConfiguration.of(SEVERAL_INSTANCES, "processor-1:8080").get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG))
-                .isEqualTo(1_000);
+                .isEqualTo(500);
 
         ProcessorSettings tuned = new ProcessorSettings("llmwatch-processor", "kafka:9092",
                 Map.of(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "250", StreamsConfig.PROCESSING_GUARANTEE_CONFIG, "at_least_once"),

@@ -38,7 +38,7 @@ public final class PromptVersionAnalytics {
 
     public static final String STORE = "prompt-versions";
     private static final String PENDING_STORE = "prompt-pending-observations";
-    /** Matches the commit interval: prompt analytics are read by people, a second behind is fine. */
+    /** Prompt analytics are read by people: a second behind is fine, and it keeps one record per version a second. */
     public static final Duration BATCH_INTERVAL = Duration.ofSeconds(1);
     private static final String QUALITY_STORE_PREFIX = "prompt-quality-";
     private static final char SEPARATOR = '@';

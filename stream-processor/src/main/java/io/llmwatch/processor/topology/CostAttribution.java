@@ -36,9 +36,9 @@ final class CostAttribution {
 
     static final String PARTIALS_STORE = "cost-partials";
     /**
-     * How often partials cross the repartition. Matched to the commit interval the processor runs with
-     * ({@code StreamsConfiguration}): each key then costs about one changelog and one repartition record
-     * per interval, and cost views lag the spans by about two intervals.
+     * How often partials cross the repartition: each key then costs one repartition record a second and
+     * one changelog record per commit ({@code StreamsConfiguration} commits every 500 ms), and cost views
+     * lag the spans by one to two seconds.
      */
     static final Duration FLUSH_INTERVAL = Duration.ofSeconds(1);
 

@@ -57,15 +57,15 @@ public final class CostAnomalyDetector {
 
         SeasonalProfile seasonality = state.seasonality();
         int slot = seasonality.slotOf(timestampMillis, settings);
-        // The level without the daily rhythm, from history only: this observation must not explain itself.
-        double level = state.deseasonalised().baselineOr(value);
         DeviationTrack.Observed deseasonalised = state.deseasonalised()
                 .observe(value - seasonality.offset(slot), seasonalWarm, settings);
+        // The level without the daily rhythm, from history only: this observation must not explain itself.
+        double level = deseasonalised.baselineOr(value);
 
         double score = scoreOf(Math.max(plain.surprise(), deseasonalised.surprise()));
         // Only an incident's onset keeps its score: an alert needs one clear signal, not one per bucket it lasts.
         boolean onset = score > state.recentScores().stream().mapToDouble(Double::doubleValue).max().orElse(0);
-        double expected = seasonalWarm ? level + seasonality.offset(slot) : state.plain().baselineOr(value);
+        double expected = seasonalWarm ? level + seasonality.offset(slot) : plain.baselineOr(value);
 
         AnomalyState next = new AnomalyState(state.observations() + 1, state.firstTimestampMillis(), plain.track(),
                 deseasonalised.track(), seasonality.learn(slot, value - level, settings.seasonalLearningRate()),

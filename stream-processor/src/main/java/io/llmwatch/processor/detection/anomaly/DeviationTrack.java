@@ -28,8 +28,16 @@ public record DeviationTrack(List<Double> history, List<Double> largestDeviation
         return new DeviationTrack(List.of(), Collections.nCopies(settings.scales().size(), 0.0));
     }
 
-    /** The new track and the observation's surprise (0 while it may not score; infinite after a flat history). */
-    record Observed(DeviationTrack track, double surprise) {
+    /**
+     * The new track, the observation's surprise (0 while it may not score; infinite after a flat history), and the
+     * baseline it was measured against: the median of the history before it, {@code NaN} when there was none.
+     */
+    record Observed(DeviationTrack track, double surprise, double baseline) {
+
+        /** The baseline; {@code value} when there was no history yet. */
+        double baselineOr(double value) {
+            return Double.isNaN(baseline) ? value : baseline;
+        }
     }
 
     Observed observe(double value, boolean mayScore, AnomalySettings settings) {
@@ -37,10 +45,11 @@ public record DeviationTrack(List<Double> history, List<Double> largestDeviation
             throw new IllegalArgumentException("state has " + largestDeviations.size() + " scales, settings have "
                     + settings.scales().size());
         }
+        // Once per observation: sorting the history was most of what scoring a closed bucket cost.
+        double baseline = history.isEmpty() ? Double.NaN : median();
         List<Double> records = largestDeviations;
         double surprise = 0;
         if (history.size() >= settings.minimumBaselineObservations()) {
-            double baseline = baseline();
             records = new ArrayList<>(largestDeviations.size());
             for (int i = 0; i < settings.scales().size(); i++) {
                 double deviation = Math.abs(meanOfNewest(value, settings.scales().get(i)) - baseline);
@@ -53,15 +62,10 @@ public record DeviationTrack(List<Double> history, List<Double> largestDeviation
         }
         return new Observed(
                 new DeviationTrack(NewestValues.append(history, value, settings.baselineObservations()), records),
-                surprise);
+                surprise, baseline);
     }
 
-    /** The median of the history; the value itself when there is no history yet. */
-    double baselineOr(double value) {
-        return history.isEmpty() ? value : baseline();
-    }
-
-    private double baseline() {
+    private double median() {
         double[] sorted = history.stream().mapToDouble(Double::doubleValue).toArray();
         Arrays.sort(sorted);
         int middle = sorted.length / 2;
