@@ -20,8 +20,11 @@ import java.util.Optional;
  * <p>The comparison runs every {@code evaluateEvery} values rather than on each: consecutive windows that differ by
  * one value hold almost the same evidence, so evaluating every value would cost CPU and would make "N evaluations in
  * a row" mean almost nothing. Spaced out, N evaluations in a row see N × {@code evaluateEvery} fresh values. They are
- * also at least {@link #EVALUATION_SPACING} of event time apart: a hot key (thousands of calls a second) would otherwise
- * sort its windows hundreds of times a second, which made the comparisons the largest cost of the stream threads.
+ * also at least {@link #EVALUATION_SPACING_MILLIS} of event time apart: a hot key (thousands of calls a second) would
+ * otherwise sort its windows hundreds of times a second, which made the comparisons the largest cost of the stream
+ * threads. But never more than a {@link #TURNOVER_SHARE fifth} of the recent window apart: a key so hot that its windows
+ * turn over within the spacing would otherwise let an incident pass from the recent window into the baseline between
+ * two comparisons, and never see it (a prompt called 2,500 times a second missed a jump in its output tokens).
  *
  * <p>Stateless itself: the state goes in and comes out.
  */
@@ -46,6 +49,8 @@ public final class SeriesWatch {
 
     /** The least event time between two evaluations of a key; it adds at most this much per evaluation to detection. */
     public static final long EVALUATION_SPACING_MILLIS = 100;
+    /** Whatever the event time, a key is evaluated at least this many times while its recent window turns over once. */
+    static final int TURNOVER_SHARE = 5;
 
     private final WindowSizes windows;
     private final int minimumSamples;
@@ -84,8 +89,8 @@ public final class SeriesWatch {
         }
         long observations = state.observations() + 1;
         BaselineAndRecent values = state.windows().add(value, windows, state.lifecycle().incidentOpen());
-        boolean evaluate = values.comparable(minimumSamples) && observations % evaluateEvery == 0
-                && spacedFromLastEvaluation(state.lifecycle(), eventTimeMillis);
+        boolean evaluate = values.comparable(minimumSamples)
+                && evaluationDue(state.lifecycle(), eventTimeMillis, observations, evaluateEvery, windows.recent());
         Shift shift = evaluate ? values.shift() : state.lastShift();
         Exemplars exemplars = shift != null && rule.exemplary(value, shift)
                 ? state.exemplars().with(traceId)
@@ -99,9 +104,20 @@ public final class SeriesWatch {
                 lifecycle.transition());
     }
 
-    /** The lifecycle remembers the newest event time evaluated (0 before the first), which is when the last evaluation was. */
-    public static boolean spacedFromLastEvaluation(LifecycleState lifecycle, long eventTimeMillis) {
-        return eventTimeMillis - lifecycle.newestEventMillis() >= EVALUATION_SPACING_MILLIS
-                || lifecycle.newestEventMillis() == 0;
+    /**
+     * Whether the {@code observations}-th value of a key is due for a comparison: one of every {@code evaluateEvery}
+     * values, at least {@link #EVALUATION_SPACING_MILLIS} after the previous comparison (the lifecycle remembers the
+     * newest event time evaluated, 0 before the first), or at least once per {@link #TURNOVER_SHARE} of the recent window.
+     */
+    public static boolean evaluationDue(LifecycleState lifecycle, long eventTimeMillis, long observations,
+                                        int evaluateEvery, int recentWindow) {
+        if (observations % evaluateEvery != 0) {
+            return false;
+        }
+        // A multiple of evaluateEvery, so that it falls on values that are due at all.
+        long turnoverStride = Math.max(1, recentWindow / TURNOVER_SHARE / evaluateEvery) * evaluateEvery;
+        return lifecycle.newestEventMillis() == 0
+                || eventTimeMillis - lifecycle.newestEventMillis() >= EVALUATION_SPACING_MILLIS
+                || observations % turnoverStride == 0;
     }
 }

@@ -70,8 +70,8 @@ public final class PromptDriftDetector {
             return new DetectorStep<>(state, verdicts);
         }
         state = record(state, call);
-        if (state.calls() % settings.evaluateEvery() != 0
-                || !SeriesWatch.spacedFromLastEvaluation(state.overTime(), call.eventTimeMillis())) {
+        if (!SeriesWatch.evaluationDue(state.overTime(), call.eventTimeMillis(), state.calls(), settings.evaluateEvery(),
+                settings.windows().recent())) {
             return new DetectorStep<>(state, verdicts);
         }
         PromptDrift drift = report(state);

@@ -1,6 +1,7 @@
 package io.llmwatch.processor.detection.drift;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.llmwatch.processor.detection.comparison.SeriesWatch;
 import io.llmwatch.processor.detection.lifecycle.AlertType;
 import io.llmwatch.processor.detection.lifecycle.DetectorStep;
 import io.llmwatch.processor.detection.lifecycle.Verdict;
@@ -137,6 +138,25 @@ class PromptDriftDetectorTest {
         });
         assertThat(detector.report(state).overTime().moved()).extracting(IndicatorShift::indicator)
                 .containsExactly(Indicator.LATENCY_MS);
+    }
+
+    /**
+     * A prompt called 2,500 times a second (as the benchmark's summariser is) fills its 100-call recent window in 40 ms
+     * and its baseline in 80 more, less than the spacing between two comparisons by event time: a jump in output tokens
+     * could pass from one window into the other between two comparisons and never be seen.
+     */
+    @Test
+    void aHotPromptsJumpIsSeenBeforeItFillsBothWindows() {
+        for (int call = 0; call < 20_000; call++) {
+            long eventTimeMillis = call * 2L / 5;
+            callAt(eventTimeMillis, V3, call < 10_000 ? Behaviour.USUAL : Behaviour.USUAL.withOutputTokens(500));
+        }
+
+        assertThat(verdicts).singleElement().satisfies(fired -> {
+            assertThat(fired.status()).isEqualTo(AlertStatus.FIRING);
+            assertThat(fired.summary()).contains("against its own earlier calls: output_tokens up");
+            assertThat(fired.incident().startMillis()).isLessThan(4_000 + SeriesWatch.EVALUATION_SPACING_MILLIS);
+        });
     }
 
     /**

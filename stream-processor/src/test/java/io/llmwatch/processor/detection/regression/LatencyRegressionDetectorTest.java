@@ -1,6 +1,7 @@
 package io.llmwatch.processor.detection.regression;
 
 import io.llmwatch.processor.detection.comparison.SeriesState;
+import io.llmwatch.processor.detection.comparison.SeriesWatch;
 import io.llmwatch.processor.detection.lifecycle.AlertType;
 import io.llmwatch.processor.detection.lifecycle.DetectorStep;
 import io.llmwatch.processor.detection.lifecycle.Verdict;
@@ -59,6 +60,27 @@ class LatencyRegressionDetectorTest {
             assertThat(fired.evidence().unit()).isEqualTo("ms");
             assertThat(fired.evidence().exemplarTraceIds()).hasSize(5);
             assertThat(fired.summary()).startsWith("Latency regressed: median ");
+        });
+    }
+
+    /**
+     * A model called 20,000 times a second turns its recent window over in 5 ms and its baseline in 20 more, far less
+     * than the spacing between two comparisons by event time: a slowdown could pass from one window into the other
+     * between two comparisons and never be seen.
+     */
+    @Test
+    void aHotModelsSlowdownIsSeenBeforeItFillsBothWindows() {
+        for (int call = 0; call < 400_000; call++) {
+            double median = call < 200_000 ? 900 : 2_000;
+            DetectorStep<SeriesState> step = detector.step(state,
+                    new Timing(call / 20 + 3, "trace-" + call, median * Math.exp(0.4 * random.nextGaussian())));
+            state = step.state();
+            verdicts.addAll(step.verdicts());
+        }
+
+        assertThat(verdicts).singleElement().satisfies(fired -> {
+            assertThat(fired.status()).isEqualTo(AlertStatus.FIRING);
+            assertThat(fired.incident().startMillis()).isLessThan(10_003 + SeriesWatch.EVALUATION_SPACING_MILLIS);
         });
     }
 
