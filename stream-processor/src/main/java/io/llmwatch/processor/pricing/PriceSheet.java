@@ -28,6 +28,7 @@ final class PriceSheet {
     private static final UsageUnit INPUT_TOKENS = UNITS.unitForUsageKey("input_tokens").orElseThrow();
 
     private final Map<UsageUnit, UnitPrice> prices;
+    private final Map<UsageUnit, UnitDivisor> divisors;
     private final LeafCounts leafCounts;
     private final boolean tiered;
 
@@ -39,6 +40,8 @@ final class PriceSheet {
     PriceSheet(Map<UsageUnit, UnitPrice> prices) {
         // Insertion order, so amounts are summed in the catalogue's order as genai-prices sums them.
         this.prices = Collections.unmodifiableMap(new LinkedHashMap<>(prices));
+        this.divisors = this.prices.keySet().stream()
+                .collect(Collectors.toUnmodifiableMap(unit -> unit, unit -> UnitDivisor.of(unit.per())));
         requireAncestorsPriced(this.prices.keySet());
         requireOverlapsPriced(this.prices.keySet());
         this.leafCounts = new LeafCounts(this.prices.keySet());
@@ -55,9 +58,8 @@ final class PriceSheet {
         BigDecimal total = BigDecimal.ZERO;
         for (Map.Entry<UsageUnit, UnitPrice> price : prices.entrySet()) {
             UsageUnit unit = price.getKey();
-            BigDecimal amount = price.getValue().rateFor(totalInputTokens)
-                    .multiply(BigDecimal.valueOf(counts.get(unit)), GENAI_PRICES_PRECISION)
-                    .divide(BigDecimal.valueOf(unit.per()), GENAI_PRICES_PRECISION);
+            BigDecimal amount = divisors.get(unit).divide(price.getValue().rateFor(totalInputTokens)
+                    .multiply(BigDecimal.valueOf(counts.get(unit)), GENAI_PRICES_PRECISION), GENAI_PRICES_PRECISION);
             total = total.add(amount, GENAI_PRICES_PRECISION);
             if (unit.isInput()) {
                 input = input.add(amount, GENAI_PRICES_PRECISION);
