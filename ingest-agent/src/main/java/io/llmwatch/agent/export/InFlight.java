@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The events the worker has handed to the producer and that are not settled yet. It keeps their bytes under
@@ -20,7 +21,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * blocks: past the budget the worker spools instead. It counts how each delivery ends (sent, failed, or
  * handed back to be spooled again) and how many events have finished, which is what a flush waits for.
  *
- * <p>The worker hands events over; the producer's network thread completes them.
+ * <p>The worker hands events over; the producer's network thread completes them. The two count bytes apart, the
+ * worker in a plain field and completions in a {@link LongAdder}, and the worker reads the completions only when its
+ * last reading leaves no room: one counter both threads updated for every event cost a cache-line transfer
+ * between the cores each time.
  */
 final class InFlight {
 
@@ -29,7 +33,12 @@ final class InFlight {
     /** Whether an event the producer gives back may be spooled again; without a spool it has failed. */
     private final boolean spoolsGivenBack;
     private final Runnable onSettled;
-    private final AtomicLong bytes = new AtomicLong();
+    /** Bytes of every event handed over; only the worker writes or reads it. */
+    private long handedOverBytes;
+    /** Bytes of every handed-over event whose delivery ended, however it ended. */
+    private final LongAdder settledBytes = new LongAdder();
+    /** {@link #settledBytes} as the worker last read it; it only lags, so room judged by it is never too much. */
+    private long settledBytesSeen;
     private final AtomicLong finished = new AtomicLong();
     private final Queue<GivenBack> givenBack = new ConcurrentLinkedQueue<>();
 
@@ -42,12 +51,21 @@ final class InFlight {
 
     /** Whether {@code event} fits in the budget; an event larger than the whole budget fits when nothing else is in flight. */
     boolean hasRoomFor(EncodedEvent event) {
-        long held = bytes.get();
-        return held == 0 || held + event.sizeInBytes() <= budgetBytes;
+        if (fits(event)) {
+            return true;
+        }
+        settledBytesSeen = settledBytes.sum();
+        return fits(event);
     }
 
     boolean isEmpty() {
-        return bytes.get() == 0;
+        settledBytesSeen = settledBytes.sum();
+        return handedOverBytes == settledBytesSeen;
+    }
+
+    private boolean fits(EncodedEvent event) {
+        long held = handedOverBytes - settledBytesSeen;
+        return held == 0 || held + event.sizeInBytes() <= budgetBytes;
     }
 
     /**
@@ -58,11 +76,11 @@ final class InFlight {
      */
     boolean handOver(Producer<String, byte[]> producer, EncodedEvent event, Settlement settlement) {
         Delivery delivery = new Delivery(event, settlement);
-        bytes.addAndGet(delivery.sizeInBytes);
+        handedOverBytes += delivery.sizeInBytes;
         if (delivery.send(producer)) {
             return true;
         }
-        bytes.addAndGet(-delivery.sizeInBytes);
+        handedOverBytes -= delivery.sizeInBytes;
         return false;
     }
 
@@ -136,7 +154,7 @@ final class InFlight {
         }
 
         private void complete(Exception error) {
-            bytes.addAndGet(-sizeInBytes);
+            settledBytes.add(sizeInBytes);
             if (error == null) {
                 counters.sent(System.nanoTime() - handedOverAtNanos);
                 settle();
