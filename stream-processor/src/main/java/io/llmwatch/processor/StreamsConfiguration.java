@@ -2,6 +2,7 @@ package io.llmwatch.processor;
 
 import io.llmwatch.processor.trace.TraceStoreRocksDbOptions;
 import io.llmwatch.schemas.topic.Topics;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
@@ -24,6 +25,16 @@ public final class StreamsConfiguration {
             Map.of(StreamsConfig.producerPrefix(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION), 1);
 
     /**
+     * How much one fetch may bring of one partition. Kafka's 1 MiB starved the partition of the detection
+     * repartition that holds the hottest keys (the global spend, which every call counts for, and the busiest
+     * prompts): in {@code ./llmwatch bench detection} it received 1.5 MB/s, twice the others, and under
+     * exactly-once a commit makes the batches of half a second readable at once. At 1 MiB a fetch, catching up
+     * took several fetches, and that one task fell tens of seconds behind in some runs while the others kept up
+     * (one run logged its lag: 20 s, the others' 2 to 4 s). The consumer's total per fetch stays bounded by {@code fetch.max.bytes}.
+     */
+    static final int MAX_PARTITION_FETCH_BYTES = 8 * 1024 * 1024;
+
+    /**
      * Throughput settings every llmwatch application runs with (the benchmark applies them to all three
      * topologies it compares). Under exactly-once each commit is a transaction and each commit interval
      * writes one changelog record per dirty key, so committing every 500 ms instead of Kafka Streams'
@@ -41,7 +52,8 @@ public final class StreamsConfiguration {
             StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 64L * 1024 * 1024,
             StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 256 * 1024,
             StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 20,
-            StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
+            StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4",
+            StreamsConfig.consumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG), MAX_PARTITION_FETCH_BYTES);
 
     /**
      * One stream thread per core: a stream thread runs its tasks one record at a time, so an instance with one
