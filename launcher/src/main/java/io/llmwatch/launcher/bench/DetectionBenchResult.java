@@ -12,7 +12,8 @@ import java.util.Map;
  * @param falseAlerts       firing alerts no incident explains
  * @param firedAlerts       firing alerts of any kind: what an on-call engineer would receive before grouping
  * @param firedByKind       those alerts counted by {@code type/dimension}, to see where a storm comes from
- * @param medianDelaySeconds event time from an incident's first anomalous call to its first alert, median
+ * @param medianDelaySeconds event time from an incident's first anomalous call to the earliest decision of an alert
+ *                          explaining it, median
  * @param costSpikeDelaySeconds the same for the cost-spike incident alone
  * @param alertLatencyP50Millis wall clock from producing an incident's first anomalous call until its first alert is
  *                          read from the alerts topic
