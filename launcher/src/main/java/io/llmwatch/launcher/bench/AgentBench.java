@@ -10,7 +10,6 @@ import io.llmwatch.schemas.topic.TopicProvisioner;
 import io.llmwatch.schemas.topic.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.Serdes;
 
 import java.io.IOException;
@@ -103,8 +102,8 @@ public final class AgentBench {
             recordAll(agent, feature, measured ? latencies : new RecordLatencies(events));
             double agentRate = events * 1e9 / (System.nanoTime() - started);
             long agentCpuPerEvent = ProcessCpu.perEvent(cpuAtStart, ProcessCpu.nanos(), events);
-            List<ConsumerRecord<byte[], byte[]>> published = publishedSpans.take(feature, events, DELIVERY_TIMEOUT);
-            RawProducerRun.Result raw = RawProducerRun.run(bootstrapServers, RAW_TOPIC.name(), published);
+            PublishedRound published = publishedSpans.take(feature, events, DELIVERY_TIMEOUT);
+            RawProducerRun.Result raw = RawProducerRun.run(bootstrapServers, RAW_TOPIC.name(), published.sample(), events);
             progress.printf("%s round %d: agent %,.0f events/s (%,d ns CPU/event), raw producer %,.0f events/s (%,d ns CPU/event)%n",
                     measured ? "Measured" : "Warm-up", measured ? round + 1 : round + WARM_UP_ROUNDS + 1,
                     agentRate, agentCpuPerEvent, raw.eventsPerSecond(), raw.cpuNanosPerEvent());
@@ -113,7 +112,7 @@ public final class AgentBench {
                 rawRates[round] = raw.eventsPerSecond();
                 agentCpu[round] = agentCpuPerEvent;
                 rawCpu[round] = raw.cpuNanosPerEvent();
-                publishedBytes += published.stream().mapToLong(record -> record.value().length).sum();
+                publishedBytes += published.valueBytes();
             }
         }
         agent.close();

@@ -13,8 +13,9 @@ import java.util.StringJoiner;
  * @param eventBytes              the average encoded size of those events, as stored on the topic
  * @param agentEventsPerSecond    events the agent delivered per second, first record() to last acknowledgement:
  *                                the median round
- * @param rawEventsPerSecond      the same records, pre-serialized, sent by a plain producer with the same tuning:
- *                                the median round
+ * @param rawEventsPerSecond      as many records, pre-serialized, sent by a plain producer with the same tuning:
+ *                                the median round. They go round a sample of 65,536 of the agent's own records
+ *                                of the round, so they have the same sizes
  * @param agentCpuNanosPerEvent   CPU the whole process (agent, broker, JIT, GC) used per event while the agent
  *                                delivered, building the calls included: the median round; -1 if unknown
  * @param rawCpuNanosPerEvent     the same while the raw producer sent

@@ -1,5 +1,6 @@
 package io.llmwatch.launcher.bench;
 
+import io.llmwatch.launcher.bench.PublishedRound.PublishedRecord;
 import io.llmwatch.schemas.span.SpanEvent;
 import io.llmwatch.schemas.topic.Topics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -9,32 +10,38 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 /**
  * Reads the span topic once, from the start, as the benchmark goes: to count what arrived, per feature and
- * deduplicated by span id (a replay after an outage may send a span twice), and to give the raw producer
- * exactly the bytes the agent sent in a round.
+ * deduplicated by span id (a replay after an outage may send a span twice), and to give the raw producer a
+ * sample of the records the agent sent in a round, bytes for bytes.
  */
 final class PublishedSpans implements AutoCloseable {
 
     private static final Duration POLL = Duration.ofMillis(200);
+    /**
+     * Records of a round kept for the raw producer. Records land on partitions by random trace id, so the
+     * first ones read are a uniform sample of the round's sizes. Keeping all of them (a million, hundreds of
+     * megabytes) would have the garbage collector copying and marking them while both sides are measured.
+     */
+    static final int SAMPLE_SIZE = 1 << 16;
 
     private final Deserializer<SpanEvent> spans = Topics.SPANS.valueSerde().deserializer();
     private final KafkaConsumer<byte[], byte[]> consumer;
-    /** Span ids are 16 hex digits: a long each, so a million of them stay cheap to keep. */
-    private final Set<Long> spanIds = new HashSet<>();
+    /** Span ids are 16 hex digits: a long each. */
+    private final SpanIdSet spanIds = new SpanIdSet();
     private final Map<String, Long> countByFeature = new HashMap<>();
     /** The feature whose records {@link #take} is collecting, or null. */
     private String collecting;
-    private final List<ConsumerRecord<byte[], byte[]>> collected = new ArrayList<>();
+    private long collectedBytes;
+    private final List<PublishedRecord> collected = new ArrayList<>();
 
     PublishedSpans(String bootstrapServers) {
         consumer = new KafkaConsumer<>(
@@ -47,17 +54,18 @@ final class PublishedSpans implements AutoCloseable {
     }
 
     /**
-     * The stored records of {@code feature}, which must not have been read yet; reads on until {@code expected}
-     * of them arrived or {@code timeout} passed.
+     * The stored records of {@code feature}, which must not have been read yet: their count and bytes, and the
+     * first {@link #SAMPLE_SIZE} of them. Reads on until {@code expected} arrived or {@code timeout} passed.
      */
-    List<ConsumerRecord<byte[], byte[]>> take(String feature, long expected, Duration timeout) {
+    PublishedRound take(String feature, long expected, Duration timeout) {
         collecting = feature;
+        collectedBytes = 0;
         collected.clear();
         readUntil(() -> count(feature) >= expected, timeout);
         collecting = null;
-        List<ConsumerRecord<byte[], byte[]>> taken = List.copyOf(collected);
+        PublishedRound round = new PublishedRound(count(feature), collectedBytes, List.copyOf(collected));
         collected.clear();
-        return taken;
+        return round;
     }
 
     /** Distinct spans of every feature read so far, after reading on until {@code expected} arrived or {@code timeout} passed. */
@@ -79,10 +87,17 @@ final class PublishedSpans implements AutoCloseable {
                     String feature = span.getAttribution().getFeature();
                     countByFeature.merge(feature, 1L, Long::sum);
                     if (feature.equals(collecting)) {
-                        collected.add(record);
+                        collect(record);
                     }
                 }
             }
+        }
+    }
+
+    private void collect(ConsumerRecord<byte[], byte[]> record) {
+        collectedBytes += record.value().length;
+        if (collected.size() < SAMPLE_SIZE) {
+            collected.add(new PublishedRecord(new String(record.key(), StandardCharsets.UTF_8), record.value()));
         }
     }
 

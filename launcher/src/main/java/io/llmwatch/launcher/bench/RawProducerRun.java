@@ -1,12 +1,11 @@
 package io.llmwatch.launcher.bench;
 
 import io.llmwatch.agent.export.AgentProducerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import io.llmwatch.launcher.bench.PublishedRound.PublishedRecord;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +13,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The baseline: a plain {@code KafkaProducer} with the agent's tuning and types (a string key, the value
- * already serialized) sending records as fast as one thread can. Unlike the agent it may block when its
- * buffer is full, which is how a plain producer applies back-pressure. Sharing the agent's types also keeps
+ * already serialized) sending records as fast as one thread can. It sends as many records as the agent
+ * delivered, going round a sample of the agent's own records, so they have the sizes the agent's events have.
+ * Unlike the agent it may block when its buffer is full, which is how a plain producer applies back-pressure. Sharing the agent's types also keeps
  * the JIT's profile of the producer's code the same for both, so neither run deoptimizes the other's.
  */
 final class RawProducerRun {
@@ -29,10 +29,8 @@ final class RawProducerRun {
     record Result(double eventsPerSecond, long cpuNanosPerEvent) {
     }
 
-    /** Sends {@code records} to {@code topic} and waits for every acknowledgement. */
-    static Result run(String bootstrapServers, String topic, List<ConsumerRecord<byte[], byte[]>> records) {
-        List<ProducerRecord<String, byte[]>> outgoing = records.stream()
-                .map(record -> new ProducerRecord<>(topic, new String(record.key(), StandardCharsets.UTF_8), record.value())).toList();
+    /** Sends {@code count} records of {@code sample}, round and round, to {@code topic} and waits for every acknowledgement. */
+    static Result run(String bootstrapServers, String topic, List<PublishedRecord> sample, int count) {
         Map<String, Object> config = AgentProducerConfig.build(bootstrapServers, "llmwatch-bench-raw-producer",
                 Map.of(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) MAX_BLOCK.toMillis()));
         AtomicLong failures = new AtomicLong();
@@ -40,8 +38,9 @@ final class RawProducerRun {
             producer.partitionsFor(topic);
             long started = System.nanoTime();
             long cpuAtStart = ProcessCpu.nanos();
-            for (ProducerRecord<String, byte[]> record : outgoing) {
-                producer.send(record, (metadata, error) -> {
+            for (int i = 0; i < count; i++) {
+                PublishedRecord record = sample.get(i % sample.size());
+                producer.send(new ProducerRecord<>(topic, record.key(), record.value()), (metadata, error) -> {
                     if (error != null) {
                         failures.incrementAndGet();
                     }
@@ -49,11 +48,11 @@ final class RawProducerRun {
             }
             producer.flush();
             long elapsed = System.nanoTime() - started;
-            long cpuPerEvent = ProcessCpu.perEvent(cpuAtStart, ProcessCpu.nanos(), outgoing.size());
+            long cpuPerEvent = ProcessCpu.perEvent(cpuAtStart, ProcessCpu.nanos(), count);
             if (failures.get() > 0) {
                 throw new IllegalStateException(failures.get() + " records of the raw producer failed");
             }
-            return new Result(outgoing.size() * 1e9 / elapsed, cpuPerEvent);
+            return new Result(count * 1e9 / elapsed, cpuPerEvent);
         }
     }
 }

@@ -1,0 +1,14 @@
+package io.llmwatch.launcher.bench;
+
+import java.util.List;
+
+/**
+ * What the agent published in one round: how many events and value bytes, and a sample of its records (key
+ * and encoded value) for the raw producer to send again.
+ */
+record PublishedRound(long events, long valueBytes, List<PublishedRecord> sample) {
+
+    /** One record as stored on the topic. */
+    record PublishedRecord(String key, byte[] value) {
+    }
+}
