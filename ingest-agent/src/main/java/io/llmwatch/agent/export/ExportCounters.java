@@ -9,7 +9,8 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * The live counters behind {@link AgentCounters}. Application threads, the export worker and the producer's
  * network thread count concurrently, so every count is a {@link LongAdder} (increments never contend, never
- * block) or, for acceptance, the queue's own insert index.
+ * block), a {@link SplitCounter} owned by the network thread for deliveries, or, for acceptance, the queue's own
+ * insert index.
  */
 final class ExportCounters {
 
@@ -17,7 +18,7 @@ final class ExportCounters {
     /** Null when no spool is configured. */
     private final Spool spool;
     private final Map<DropReason, LongAdder> dropped = new EnumMap<>(DropReason.class);
-    private final LongAdder sent = new LongAdder();
+    private final SplitCounter sent = new SplitCounter();
     private final LongAdder failed = new LongAdder();
     private final LongAdder spooled = new LongAdder();
     private final LongAdder replayed = new LongAdder();
@@ -38,9 +39,14 @@ final class ExportCounters {
         latestProblem = problem;
     }
 
-    void sent(long latencyNanos) {
-        sent.increment();
-        sendLatency.record(latencyNanos);
+    /** @param onAckThread whether this runs on the thread that owns the delivery counts, the producer's network thread */
+    void sent(boolean onAckThread) {
+        sent.add(1, onAckThread);
+    }
+
+    /** One event's time from hand-over to acknowledgement; only a sample of events is timed. */
+    void sendLatency(long nanos) {
+        sendLatency.record(nanos);
     }
 
     void failed(String problem) {

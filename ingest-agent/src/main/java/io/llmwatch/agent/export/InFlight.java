@@ -12,8 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The events the worker has handed to the producer and that are not settled yet. It keeps their bytes under
@@ -22,11 +21,19 @@ import java.util.concurrent.atomic.LongAdder;
  * handed back to be spooled again) and how many events have finished, which is what a flush waits for.
  *
  * <p>The worker hands events over; the producer's network thread completes them. The two count bytes apart, the
- * worker in a plain field and completions in a {@link LongAdder}, and the worker reads the completions only when its
- * last reading leaves no room: one counter both threads updated for every event cost a cache-line transfer
- * between the cores each time.
+ * worker in a plain field and completions in a {@link SplitCounter}, and the worker reads the completions only when
+ * its last reading leaves no room: one counter both threads updated for every event cost a cache-line transfer
+ * between the cores each time. The network thread, which acknowledges every delivered event, owns the split
+ * counters; failures reported on other threads (inside {@code send}, at close) count atomically.
+ *
+ * <p>Send latency is timed on one event in {@value #SEND_LATENCY_SAMPLING}: two clock reads per event were a tenth
+ * of the network thread's work, and each batch the producer sends carries dozens of sampled events, so the
+ * percentiles and the maximum still describe every batch.
  */
 final class InFlight {
+
+    /** One event in this many has its send latency timed; a power of two. */
+    static final int SEND_LATENCY_SAMPLING = 8;
 
     private final long budgetBytes;
     private final ExportCounters counters;
@@ -35,11 +42,15 @@ final class InFlight {
     private final Runnable onSettled;
     /** Bytes of every event handed over; only the worker writes or reads it. */
     private long handedOverBytes;
+    /** Events handed over so far, for choosing the ones whose latency is timed; only the worker uses it. */
+    private long handedOver;
     /** Bytes of every handed-over event whose delivery ended, however it ended. */
-    private final LongAdder settledBytes = new LongAdder();
+    private final SplitCounter settledBytes = new SplitCounter();
     /** {@link #settledBytes} as the worker last read it; it only lags, so room judged by it is never too much. */
     private long settledBytesSeen;
-    private final AtomicLong finished = new AtomicLong();
+    private final SplitCounter finished = new SplitCounter();
+    /** The thread that acknowledged the first delivered event: the producer's network thread, owner of the split counters. */
+    private final AtomicReference<Thread> ackThread = new AtomicReference<>();
     private final Queue<GivenBack> givenBack = new ConcurrentLinkedQueue<>();
 
     InFlight(long budgetBytes, ExportCounters counters, boolean spoolsGivenBack, Runnable onSettled) {
@@ -75,7 +86,7 @@ final class InFlight {
      *         keeps the event and tries again later; nothing was counted
      */
     boolean handOver(Producer<String, byte[]> producer, EncodedEvent event, Settlement settlement) {
-        Delivery delivery = new Delivery(event, settlement);
+        Delivery delivery = new Delivery(event, settlement, (handedOver++ & (SEND_LATENCY_SAMPLING - 1)) == 0);
         handedOverBytes += delivery.sizeInBytes;
         if (delivery.send(producer)) {
             return true;
@@ -86,12 +97,12 @@ final class InFlight {
 
     /** Counts an event that ended before reaching the producer: it could not be encoded, or it was dropped. */
     void finishedUnsent() {
-        finished.incrementAndGet();
+        finished.add(1, false);
     }
 
     /** Events whose delivery ended for good: sent, failed or dropped. */
     long finished() {
-        return finished.get();
+        return finished.sum();
     }
 
     /** Events the producer gave back with a retriable error (at a forced close, say), to be spooled again. */
@@ -107,6 +118,12 @@ final class InFlight {
     record GivenBack(EncodedEvent event, Settlement settlement) {
     }
 
+    /** Whether {@code current} owns the split counters; the first thread to acknowledge a delivery becomes their owner. */
+    private boolean isAckThread(Thread current) {
+        Thread owner = ackThread.get();
+        return owner == current || owner == null && ackThread.compareAndSet(null, current);
+    }
+
     /** The producer's callback for one event. */
     private final class Delivery implements Callback {
 
@@ -118,15 +135,19 @@ final class InFlight {
         private final int sizeInBytes;
         private final Settlement settlement;
         private final Thread sendingThread = Thread.currentThread();
-        private final long handedOverAtNanos = System.nanoTime();
+        private final boolean timed;
+        /** When it was handed over, if its latency is timed. */
+        private final long handedOverAtNanos;
         /** Worker-thread state, only read when the callback runs inside {@code send} on the worker. */
         private boolean insideSend;
         private boolean refusedForNow;
 
-        Delivery(EncodedEvent event, Settlement settlement) {
+        Delivery(EncodedEvent event, Settlement settlement, boolean timed) {
             this.event = event;
             this.sizeInBytes = event.sizeInBytes();
             this.settlement = settlement;
+            this.timed = timed;
+            this.handedOverAtNanos = timed ? System.nanoTime() : 0;
         }
 
         boolean send(Producer<String, byte[]> producer) {
@@ -154,22 +175,30 @@ final class InFlight {
         }
 
         private void complete(Exception error) {
-            settledBytes.add(sizeInBytes);
             if (error == null) {
-                counters.sent(System.nanoTime() - handedOverAtNanos);
-                settle();
-            } else if (spoolsGivenBack && error instanceof RetriableException) {
-                givenBack.add(new GivenBack(event, settlement));
+                delivered();
             } else {
-                counters.failed(error.toString());
-                settle();
+                settledBytes.add(sizeInBytes, false);
+                if (spoolsGivenBack && error instanceof RetriableException) {
+                    givenBack.add(new GivenBack(event, settlement));
+                } else {
+                    counters.failed(error.toString());
+                    settlement.settle();
+                    finished.add(1, false);
+                }
             }
             onSettled.run();
         }
 
-        private void settle() {
+        private void delivered() {
+            boolean onAckThread = isAckThread(Thread.currentThread());
+            settledBytes.add(sizeInBytes, onAckThread);
+            if (timed) {
+                counters.sendLatency(System.nanoTime() - handedOverAtNanos);
+            }
+            counters.sent(onAckThread);
             settlement.settle();
-            finished.incrementAndGet();
+            finished.add(1, onAckThread);
         }
     }
 }

@@ -68,7 +68,7 @@ class DropWarningTest {
     @Test
     void saysNothingWhenNothingWasLost() {
         DropWarning warning = new DropWarning(counters, INTERVAL, 0);
-        counters.sent(1_000);
+        counters.sent(false);
 
         warning.reportIfDue(INTERVAL.toNanos() * 10);
 

@@ -47,6 +47,36 @@ class InFlightTest {
     }
 
     @Test
+    void deliveriesAcknowledgedOnAnyThreadAllCountAndOneInEightIsTimed() throws Exception {
+        EncodedEvent event = event(10);
+        InFlight inFlight = new InFlight(1_000_000, counters, false, () -> { });
+        int events = 4 * InFlight.SEND_LATENCY_SAMPLING;
+        for (int i = 0; i < events; i++) {
+            inFlight.handOver(producer, event, Settlement.NONE);
+        }
+
+        // The first thread to acknowledge owns the delivery counts; another one must still be counted.
+        acknowledgeOnNewThread(events / 2);
+        acknowledgeOnNewThread(events - events / 2);
+
+        assertThat(inFlight.finished()).isEqualTo(events);
+        assertThat(inFlight.isEmpty()).isTrue();
+        AgentCounters snapshot = counters.snapshot();
+        assertThat(snapshot.sent()).isEqualTo(events);
+        assertThat(snapshot.sendLatency().count()).isEqualTo(events / InFlight.SEND_LATENCY_SAMPLING);
+    }
+
+    private void acknowledgeOnNewThread(int acknowledgements) throws InterruptedException {
+        Thread acknowledging = new Thread(() -> {
+            for (int i = 0; i < acknowledgements; i++) {
+                producer.completeNext();
+            }
+        });
+        acknowledging.start();
+        acknowledging.join();
+    }
+
+    @Test
     void anEventLargerThanTheWholeBudgetFitsOnlyWhenNothingElseIsInFlight() throws Exception {
         InFlight inFlight = new InFlight(1_000, counters, false, () -> { });
         EncodedEvent small = event(10);
