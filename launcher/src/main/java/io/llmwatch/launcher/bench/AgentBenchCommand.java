@@ -13,7 +13,8 @@ import java.util.concurrent.Callable;
 /** {@code ./llmwatch bench agent}: the agent's throughput, its cost to the caller, and a broker outage, in one run. */
 @Command(name = "agent", mixinStandardHelpOptions = true,
         description = {"Measure the ingest agent on an embedded broker, in one run:",
-                "- events/s delivered, against a plain KafkaProducer sending the same bytes;",
+                "- events/s delivered, against a plain KafkaProducer sending as many",
+                "  pre-serialized records of the agent's sizes;",
                 "- record() p50, p99 and p99.9 meanwhile;",
                 "- the longest record() while the broker is stopped and restarted,",
                 "  with every event counted on the topic afterwards.",
@@ -23,7 +24,7 @@ public final class AgentBenchCommand implements Callable<Integer> {
     /**
      * Per round. With 200,000 the measured rounds still ran while the JIT was compiling the in-process
      * broker, and they reported the compiler's share of two cores rather than the agent's steady state
-     * (the agent then seemed 30% slower than it is). A million keeps the whole run near a minute.
+     * (the agent then seemed 30% slower than it is). A million keeps the whole run under a minute and a half.
      */
     static final int DEFAULT_EVENTS = 1_000_000;
 
