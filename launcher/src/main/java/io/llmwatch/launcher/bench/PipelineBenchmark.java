@@ -143,7 +143,7 @@ public final class PipelineBenchmark {
         config.put(StreamsConfig.STATE_DIR_CONFIG, stateDirectory.toString());
         config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         config.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
-        config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
+        config.putAll(StreamsConfiguration.ONE_THREAD_PER_CORE);
         config.putAll(StreamsConfiguration.PRODUCER_SAFETY);
         config.putAll(StreamsConfiguration.THROUGHPUT);
         try (KafkaStreams streams = new KafkaStreams(topology.get(), config)) {
