@@ -21,7 +21,7 @@ final class TelemetryValidator {
         if (call.operation() == null) {
             return Optional.of("operation is missing");
         }
-        if (call.name().isBlank()) {
+        if (call.hasBlankName()) {
             return Optional.of("name is blank");
         }
         if (call.traceIdGiven() && !TraceIds.isValidTraceId(call.traceId())) {
