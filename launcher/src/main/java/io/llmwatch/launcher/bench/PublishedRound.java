@@ -3,10 +3,10 @@ package io.llmwatch.launcher.bench;
 import java.util.List;
 
 /**
- * What the agent published in one round: how many events and value bytes, and a sample of its records (key
- * and encoded value) for the raw producer to send again.
+ * What the agent published in one round: the bytes of all its values, and a sample of its records (key and
+ * encoded value) for the raw producer to send again.
  */
-record PublishedRound(long events, long valueBytes, List<PublishedRecord> sample) {
+record PublishedRound(long valueBytes, List<PublishedRecord> sample) {
 
     /** One record as stored on the topic. */
     record PublishedRecord(String key, byte[] value) {

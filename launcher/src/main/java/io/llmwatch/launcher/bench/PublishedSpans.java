@@ -54,8 +54,8 @@ final class PublishedSpans implements AutoCloseable {
     }
 
     /**
-     * The stored records of {@code feature}, which must not have been read yet: their count and bytes, and the
-     * first {@link #SAMPLE_SIZE} of them. Reads on until {@code expected} arrived or {@code timeout} passed.
+     * The stored records of {@code feature}, which must not have been read yet: their bytes, and the first
+     * {@link #SAMPLE_SIZE} of them. Reads on until {@code expected} arrived or {@code timeout} passed.
      */
     PublishedRound take(String feature, long expected, Duration timeout) {
         collecting = feature;
@@ -63,7 +63,7 @@ final class PublishedSpans implements AutoCloseable {
         collected.clear();
         readUntil(() -> count(feature) >= expected, timeout);
         collecting = null;
-        PublishedRound round = new PublishedRound(count(feature), collectedBytes, List.copyOf(collected));
+        PublishedRound round = new PublishedRound(collectedBytes, List.copyOf(collected));
         collected.clear();
         return round;
     }

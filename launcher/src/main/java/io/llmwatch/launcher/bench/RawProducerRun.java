@@ -15,8 +15,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * The baseline: a plain {@code KafkaProducer} with the agent's tuning and types (a string key, the value
  * already serialized) sending records as fast as one thread can. It sends as many records as the agent
  * delivered, going round a sample of the agent's own records, so they have the sizes the agent's events have.
- * Unlike the agent it may block when its buffer is full, which is how a plain producer applies back-pressure. Sharing the agent's types also keeps
- * the JIT's profile of the producer's code the same for both, so neither run deoptimizes the other's.
+ * Unlike the agent it may block when its buffer is full, which is how a plain producer applies back-pressure.
+ * Sharing the agent's types also keeps the JIT's profile of the producer's code the same for both, so neither
+ * run deoptimizes the other's.
  */
 final class RawProducerRun {
 
