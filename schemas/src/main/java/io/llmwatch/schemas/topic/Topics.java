@@ -62,9 +62,9 @@ public final class Topics {
             new Topic<>("llmwatch.alerts.dlq.v1", Serdes.ByteArray(), Serdes.ByteArray(), THIRTY_DAYS);
 
     /**
-     * Contributions to cost aggregates that arrived after their window's grace period, keyed by
-     * {@code dimension|value}, with the window sizes that refused them in the {@code llmwatch.late.windows}
-     * header: nothing late is lost silently, it can be re-counted from here.
+     * Contributions to cost aggregates that were read after their partition's stream time passed their window's
+     * end and grace, keyed by {@code dimension|value}, with the window sizes that refused them in the
+     * {@code llmwatch.late.windows} header: nothing late is lost silently, it can be re-counted from here.
      */
     public static final Topic<String, byte[]> LATE =
             new Topic<>("llmwatch.late.v1", Serdes.String(), Serdes.ByteArray(), THIRTY_DAYS);

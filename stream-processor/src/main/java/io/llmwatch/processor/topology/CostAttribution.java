@@ -1,7 +1,6 @@
 package io.llmwatch.processor.topology;
 
 import io.llmwatch.processor.cost.CostAggregate;
-import io.llmwatch.processor.cost.DimensionPreAggregator;
 import io.llmwatch.processor.cost.PricedSpan;
 import io.llmwatch.processor.serde.InternalSerdes;
 import io.llmwatch.processor.serde.JsonSerde;
@@ -23,8 +22,8 @@ import java.time.Duration;
  * Cost attribution (the cost detectors live in {@link io.llmwatch.processor.detection.DetectionTopology}):
  *
  * <pre>
- * priced model calls ─► partial aggregate per dimension|value and bucket, within the task (store cost-partials),
- *                       forwarded on a wall-clock punctuation ─► repartition cost-partials-by-dimension
+ * priced model calls ─► partial aggregate per dimension|value, bucket and late windows, within the task
+ *                       (store cost-partials), forwarded on a wall-clock punctuation ─► repartition cost-partials-by-dimension
  *            ─► windowed aggregates per window size (stores cost-by-dimension-{label})
  *            ─► partials a window refuses as late ─► late topic
  * </pre>
@@ -52,7 +51,8 @@ final class CostAttribution {
         builder.addStateStore(WriteBehindStores.keyValueStoreBuilder(Stores.keyValueStoreBuilder(
                 Stores.inMemoryKeyValueStore(PARTIALS_STORE), Serdes.String(), InternalSerdes.COST_AGGREGATE)));
         KStream<String, CostAggregate> partialsByDimension = pricedCalls
-                .process(() -> new DimensionPreAggregator(PARTIALS_STORE, bucket(settings), FLUSH_INTERVAL),
+                .process(() -> new DimensionPreAggregator(PARTIALS_STORE, bucket(settings), FLUSH_INTERVAL,
+                                new LateWindows(settings.windows())),
                         Named.as("pre-aggregate-dimensions"), PARTIALS_STORE)
                 .repartition(Repartitioned.with(Serdes.String(), InternalSerdes.COST_AGGREGATE)
                         .withName("cost-partials-by-dimension"));

@@ -1,6 +1,7 @@
 package io.llmwatch.processor.topology;
 
 import io.llmwatch.processor.cost.CostAggregate;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -10,15 +11,25 @@ import org.apache.kafka.streams.state.WindowStore;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.StringJoiner;
 
 /**
  * Adds each partial (one {@code dimension|value}, one bucket) into its tumbling window of every size, and forwards
  * the partials some window refuses as late, so they are kept on the late topic and counted instead of vanishing.
  *
- * <p>Kafka Streams' own windowed aggregation rule, decided once for both: the stream time is the largest timestamp
- * seen, and a window whose end is at or before that stream time minus its grace is closed. A processor rather than
- * the DSL's {@code aggregate}, because the window stores are write-behind stores
+ * <p>A window refuses a partial for one of two reasons:
+ * <ul>
+ *   <li>its calls were late where they were read: {@link DimensionPreAggregator} judged them by their own task's
+ *       stream time ({@link LateWindows}) and named the refusing windows in the {@value #LATE_WINDOWS_HEADER} header;</li>
+ *   <li>the window is older than its store keeps ({@link WindowSpec#retention()}) behind the newest partial seen here,
+ *       so the store would drop the write. Only a processor catching up across more than a retention does this.</li>
+ * </ul>
+ * Lateness is not judged here by the grace: this task's partials come from every upstream task, which may be
+ * minutes of event time apart while a backlog is read, so a partial behind the newest one here is not late.
+ *
+ * <p>A processor rather than the DSL's {@code aggregate}, because the window stores are write-behind stores
  * ({@link io.llmwatch.processor.state.WriteBehindWindowStore}): a hot key's window changes with every partial and
  * is serialised once per commit, not once per change.
  */
@@ -52,12 +63,12 @@ final class CostWindowAggregator implements Processor<String, CostAggregate, Str
         }
         long timestamp = record.timestamp();
         observedStreamTime = Math.max(observedStreamTime, timestamp);
-        List<String> refusedBy = new ArrayList<>(0);
+        List<String> lateAtSource = lateAtSource(record);
+        StringJoiner refusedBy = new StringJoiner(LateWindows.LABEL_SEPARATOR);
         for (int i = 0; i < windows.size(); i++) {
             WindowSpec window = windows.get(i);
-            long size = window.size().toMillis();
-            long windowStart = timestamp - Math.floorMod(timestamp, size);
-            if (windowStart + size <= observedStreamTime - window.grace().toMillis()) {
+            long windowStart = timestamp - Math.floorMod(timestamp, window.size().toMillis());
+            if (lateAtSource.contains(window.label()) || windowStart < observedStreamTime - window.retention().toMillis()) {
                 refusedBy.add(window.label());
                 continue;
             }
@@ -65,11 +76,17 @@ final class CostWindowAggregator implements Processor<String, CostAggregate, Str
             CostAggregate total = store.fetch(record.key(), windowStart);
             store.put(record.key(), total == null ? record.value() : total.plus(record.value()), windowStart);
         }
-        if (!refusedBy.isEmpty()) {
+        if (refusedBy.length() > 0) {
             lateSamples.record();
             RecordHeaders headers = new RecordHeaders();
-            headers.add(LATE_WINDOWS_HEADER, String.join(",", refusedBy).getBytes(StandardCharsets.UTF_8));
+            headers.add(LATE_WINDOWS_HEADER, refusedBy.toString().getBytes(StandardCharsets.UTF_8));
             context.forward(record.withHeaders(headers));
         }
+    }
+
+    private static List<String> lateAtSource(Record<String, CostAggregate> record) {
+        Header header = record.headers().lastHeader(LATE_WINDOWS_HEADER);
+        return header == null ? List.of()
+                : Arrays.asList(new String(header.value(), StandardCharsets.UTF_8).split(LateWindows.LABEL_SEPARATOR));
     }
 }

@@ -17,6 +17,7 @@ import io.llmwatch.schemas.span.PromptRef;
 import io.llmwatch.schemas.span.SpanEvent;
 import io.llmwatch.schemas.topic.Topics;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
@@ -41,6 +42,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -263,12 +265,81 @@ class LlmWatchTopologyTest {
     }
 
     @Test
-    void countsASpanLateInArrivalButFlushedWithNewerOnesInItsWindow() {
+    void refusesALateSpanAlsoWhenItsPartialCrossesTheRepartitionWithNewerOnes() {
+        TestOutputTopic<String, byte[]> late = driver.createOutputTopic(Topics.LATE.name(),
+                Topics.LATE.keySerde().deserializer(), Topics.LATE.valueSerde().deserializer());
         send(TestSpans.llmCall(START.plus(Duration.ofMinutes(3)), "openai", "gpt-4o", "search", "u-1", 1_000, 0));
         send(TestSpans.llmCall(START.plus(Duration.ofMinutes(1)), "openai", "gpt-4o", "search", "u-1", 1_000, 0));
 
-        // Partials are forwarded oldest bucket first, so the minute-1 call reaches its window before stream time moves on.
+        // Lateness depends on the order calls are read in, not on when their partials happen to be flushed.
+        assertThat(aggregate("cost-by-dimension-1m", "model|gpt-4o", START.plus(Duration.ofMinutes(1)))).isNull();
+        assertThat(aggregate("cost-by-dimension-1h", "model|gpt-4o", START).calls()).isEqualTo(2);
+        assertThat(late.readRecordsToList()).hasSize(Dimension.values().length).allSatisfy(record -> {
+            assertThat(record.timestamp()).isEqualTo(START.plus(Duration.ofMinutes(1)).toEpochMilli());
+            assertThat(lateWindowsOf(record)).isEqualTo("1m");
+        });
+    }
+
+    @Test
+    void addsPartialsThatCrossTheRepartitionBehindNewerOnesWhenTheirCallsWereOnTime() {
+        TestOutputTopic<String, byte[]> late = driver.createOutputTopic(Topics.LATE.name(),
+                Topics.LATE.keySerde().deserializer(), Topics.LATE.valueSerde().deserializer());
+        TestInputTopic<String, CostAggregate> partials = partialsCrossingTheRepartition();
+        CostAggregate oneCall = CostAggregate.EMPTY.plus(new SpanCostCalculator(CATALOG).cost(
+                TestSpans.llmCall(START, "openai", "gpt-4o", "search", "u-1", 1_000, 0)));
+
+        // Upstream tasks catching up on a backlog run minutes of event time apart: one is at minute 10, one at minute 1.
+        partials.pipeInput("model|gpt-4o", oneCall, START.plus(Duration.ofMinutes(10)));
+        partials.pipeInput("model|gpt-4o", oneCall, START.plus(Duration.ofMinutes(1)));
+
         assertThat(aggregate("cost-by-dimension-1m", "model|gpt-4o", START.plus(Duration.ofMinutes(1))).calls()).isEqualTo(1);
+        assertThat(aggregate("cost-by-dimension-1m", "model|gpt-4o", START.plus(Duration.ofMinutes(10))).calls()).isEqualTo(1);
+        assertThat(late.isEmpty()).isTrue();
+    }
+
+    @Test
+    void refusesAPartialOnlyInTheWindowsItsLateHeaderNames() {
+        TestOutputTopic<String, byte[]> late = driver.createOutputTopic(Topics.LATE.name(),
+                Topics.LATE.keySerde().deserializer(), Topics.LATE.valueSerde().deserializer());
+        CostAggregate oneCall = CostAggregate.EMPTY.plus(new SpanCostCalculator(CATALOG).cost(
+                TestSpans.llmCall(START, "openai", "gpt-4o", "search", "u-1", 1_000, 0)));
+
+        partialsCrossingTheRepartition().pipeInput(new TestRecord<>("model|gpt-4o", oneCall,
+                new RecordHeaders().add("llmwatch.late.windows", "1m".getBytes(StandardCharsets.UTF_8)),
+                START.plus(Duration.ofMinutes(1))));
+
+        assertThat(aggregate("cost-by-dimension-1m", "model|gpt-4o", START.plus(Duration.ofMinutes(1)))).isNull();
+        assertThat(aggregate("cost-by-dimension-1h", "model|gpt-4o", START).calls()).isEqualTo(1);
+        assertThat(late.readRecordsToList()).singleElement().satisfies(record -> assertThat(lateWindowsOf(record)).isEqualTo("1m"));
+    }
+
+    @Test
+    void refusesAPartialInTheWindowsWhoseStoresNoLongerKeepItsWindow() {
+        TestOutputTopic<String, byte[]> late = driver.createOutputTopic(Topics.LATE.name(),
+                Topics.LATE.keySerde().deserializer(), Topics.LATE.valueSerde().deserializer());
+        TestInputTopic<String, CostAggregate> partials = partialsCrossingTheRepartition();
+        CostAggregate oneCall = CostAggregate.EMPTY.plus(new SpanCostCalculator(CATALOG).cost(
+                TestSpans.llmCall(START, "openai", "gpt-4o", "search", "u-1", 1_000, 0)));
+
+        partials.pipeInput("model|gpt-4o", oneCall, START.plus(Duration.ofDays(2)));
+        // Two days behind: past the minute windows' retention of a day, within the hour and day windows'.
+        partials.pipeInput("model|gpt-4o", oneCall, START);
+
+        assertThat(aggregate("cost-by-dimension-1h", "model|gpt-4o", START).calls()).isEqualTo(1);
+        assertThat(aggregate("cost-by-dimension-1d", "model|gpt-4o", START.truncatedTo(ChronoUnit.DAYS)).calls()).isEqualTo(1);
+        assertThat(late.readRecordsToList()).singleElement().satisfies(record -> {
+            assertThat(record.timestamp()).isEqualTo(START.toEpochMilli());
+            assertThat(lateWindowsOf(record)).isEqualTo("1m");
+        });
+    }
+
+    private TestInputTopic<String, CostAggregate> partialsCrossingTheRepartition() {
+        return driver.createInputTopic("llmwatch-topology-test-cost-partials-by-dimension-repartition",
+                Serdes.String().serializer(), InternalSerdes.COST_AGGREGATE.serializer());
+    }
+
+    private static String lateWindowsOf(TestRecord<String, byte[]> record) {
+        return new String(record.headers().lastHeader("llmwatch.late.windows").value(), StandardCharsets.UTF_8);
     }
 
     @Test

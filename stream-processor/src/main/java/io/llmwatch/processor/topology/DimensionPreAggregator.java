@@ -1,5 +1,10 @@
-package io.llmwatch.processor.cost;
+package io.llmwatch.processor.topology;
 
+import io.llmwatch.processor.cost.CostAggregate;
+import io.llmwatch.processor.cost.CostSample;
+import io.llmwatch.processor.cost.Dimension;
+import io.llmwatch.processor.cost.PricedSpan;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -7,6 +12,7 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -16,6 +22,10 @@ import java.util.TreeMap;
  * Adds up, within one task, every priced call into a partial aggregate per dimension key and time
  * bucket, and forwards the partials on a wall-clock punctuation, so the repartition by dimension
  * carries one record per key and bucket per flush instead of one per call and dimension (nine).
+ *
+ * <p>Lateness is decided here, where the calls are read in their partitions' order ({@link LateWindows}): calls
+ * some window refuses go into partials of their own, which cross the repartition with the refusing windows in the
+ * {@value CostWindowAggregator#LATE_WINDOWS_HEADER} header.
  *
  * <p>Exact under exactly-once: the partials live in a changelogged store, so whatever was added but
  * not yet forwarded when a commit takes the input offsets is restored with them after a crash, and
@@ -28,23 +38,22 @@ import java.util.TreeMap;
  * one window of each size; its record timestamp is the bucket's start. Partials are forwarded oldest
  * bucket first, so the windowed aggregates downstream see their stream time advance in order.
  */
-public final class DimensionPreAggregator implements Processor<String, PricedSpan, String, CostAggregate> {
-
-    /** Hex digits of a bucket start: fixed width, so keys sort by time. */
-    private static final int BUCKET_DIGITS = 16;
+final class DimensionPreAggregator implements Processor<String, PricedSpan, String, CostAggregate> {
 
     private final String storeName;
     private final long bucketMillis;
     private final Duration flushInterval;
-    /** The store's content; sorted only when flushed, since calls add to it nine times each. */
+    private final LateWindows lateWindows;
+    /** The store's content, by encoded {@link PartialKey}; sorted only when flushed, since calls add to it nine times each. */
     private final Map<String, CostAggregate> pending = new HashMap<>();
     private ProcessorContext<String, CostAggregate> context;
     private KeyValueStore<String, CostAggregate> partials;
 
-    public DimensionPreAggregator(String storeName, Duration bucket, Duration flushInterval) {
+    DimensionPreAggregator(String storeName, Duration bucket, Duration flushInterval, LateWindows lateWindows) {
         this.storeName = storeName;
         this.bucketMillis = bucket.toMillis();
         this.flushInterval = flushInterval;
+        this.lateWindows = lateWindows;
     }
 
     @Override
@@ -61,9 +70,11 @@ public final class DimensionPreAggregator implements Processor<String, PricedSpa
     @Override
     public void process(Record<String, PricedSpan> record) {
         CostSample sample = record.value().cost();
-        String bucket = bucketPrefix(Math.floorDiv(record.timestamp(), bucketMillis) * bucketMillis);
+        long bucketStart = Math.floorDiv(record.timestamp(), bucketMillis) * bucketMillis;
+        String refusing = lateWindows.refusing(record.timestamp(), context.currentStreamTimeMs());
+        String prefix = new PartialKey(bucketStart, refusing, "").encode();
         for (Dimension dimension : Dimension.values()) {
-            String key = bucket + dimension.keyOf(sample);
+            String key = prefix + dimension.keyOf(sample);
             CostAggregate partial = pending.getOrDefault(key, CostAggregate.EMPTY).plus(sample);
             pending.put(key, partial);
             partials.put(key, partial);
@@ -73,15 +84,17 @@ public final class DimensionPreAggregator implements Processor<String, PricedSpa
     /** Forwards, oldest bucket first, and removes every partial; a null put removes without reading the old value back. */
     private void flush() {
         new TreeMap<>(pending).forEach((key, partial) -> {
-            long bucketStart = Long.parseUnsignedLong(key.substring(0, BUCKET_DIGITS), 16);
-            context.forward(new Record<>(key.substring(BUCKET_DIGITS), partial, bucketStart));
+            PartialKey partialKey = PartialKey.decode(key);
+            Record<String, CostAggregate> forwarded = new Record<>(partialKey.dimensionKey(), partial, partialKey.bucketStart());
+            context.forward(partialKey.late() ? forwarded.withHeaders(lateHeader(partialKey.lateWindows())) : forwarded);
             partials.put(key, null);
         });
         pending.clear();
     }
 
-    private static String bucketPrefix(long bucketStart) {
-        String hex = Long.toHexString(bucketStart);
-        return "0".repeat(BUCKET_DIGITS - hex.length()) + hex;
+    private static RecordHeaders lateHeader(String lateWindows) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(CostWindowAggregator.LATE_WINDOWS_HEADER, lateWindows.getBytes(StandardCharsets.UTF_8));
+        return headers;
     }
 }
