@@ -1,12 +1,11 @@
 package io.llmwatch.processor.batching;
 
+import io.llmwatch.processor.state.PreCommitHook;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -15,16 +14,16 @@ import java.util.Objects;
 
 /**
  * Routes every record to the keys it counts for and gathers them, within the task, into one {@link Batch} per key,
- * forwarded on a wall-clock punctuation, ahead of a repartition. When a few keys are hot, the repartition then
- * carries one record per hot key and flush instead of one per input record and key: the per-record cost of a
- * topic (serialising, producing, fetching, dispatching) was most of what a per-call hop cost.
+ * forwarded every flush interval and before every commit, ahead of a repartition. When a few keys are hot, the
+ * repartition then carries one record per hot key and flush instead of one per input record and key: the per-record
+ * cost of a topic (serialising, producing, fetching, dispatching) was most of what a per-call hop cost.
  *
- * <p>Exact under exactly-once: the pending batches live in a write-behind store ({@link
- * io.llmwatch.processor.state.WriteBehindKeyValueStore}), written to its changelog at every commit, so records
- * counted by a commit but not yet forwarded are restored with it after a crash and forwarded then. A flush forwards
- * and deletes a batch in one transaction.
+ * <p>Exact under exactly-once without a changelog: the batches are forwarded before every commit ({@link
+ * PreCommitHook}), so they are sent in the transaction that commits the records they hold, and the task holds
+ * none at a commit. After a crash the transaction is aborted and the records are read and batched again.
  *
- * <p>The flush interval adds at most its length to the latency of whatever reads the batches.
+ * <p>The flush interval adds at most its length to the latency of whatever reads the batches; under exactly-once
+ * they are readable only once committed anyway.
  */
 public final class KeyedBatcher<V> implements Processor<String, V, String, Batch<V>> {
 
@@ -34,16 +33,16 @@ public final class KeyedBatcher<V> implements Processor<String, V, String, Batch
         Iterable<KeyValue<String, V>> route(String key, V value);
     }
 
-    private final String storeName;
+    private final String hookName;
     private final Duration flushInterval;
     private final Routing<V> routing;
-    /** The store's content in first-arrival order, so the oldest batches leave first. */
+    /** In first-arrival order, so the oldest batches leave first. */
     private final Map<String, Batch<V>> pending = new LinkedHashMap<>();
     private ProcessorContext<String, Batch<V>> context;
-    private KeyValueStore<String, Batch<V>> batches;
 
-    public KeyedBatcher(String storeName, Duration flushInterval, Routing<V> routing) {
-        this.storeName = Objects.requireNonNull(storeName, "storeName");
+    /** @param hookName the task's {@link PreCommitHook} store */
+    public KeyedBatcher(String hookName, Duration flushInterval, Routing<V> routing) {
+        this.hookName = Objects.requireNonNull(hookName, "hookName");
         this.flushInterval = Objects.requireNonNull(flushInterval, "flushInterval");
         this.routing = Objects.requireNonNull(routing, "routing");
     }
@@ -51,11 +50,8 @@ public final class KeyedBatcher<V> implements Processor<String, V, String, Batch
     @Override
     public void init(ProcessorContext<String, Batch<V>> context) {
         this.context = context;
-        this.batches = context.getStateStore(storeName);
         pending.clear();
-        try (KeyValueIterator<String, Batch<V>> restored = batches.all()) {
-            restored.forEachRemaining(entry -> pending.put(entry.key, entry.value));
-        }
+        context.<PreCommitHook>getStateStore(hookName).forwardBeforeEachCommit(context, this::flush);
         context.schedule(flushInterval, PunctuationType.WALL_CLOCK_TIME, now -> flush());
     }
 
@@ -65,18 +61,12 @@ public final class KeyedBatcher<V> implements Processor<String, V, String, Batch
             return;
         }
         for (KeyValue<String, V> routed : routing.route(record.key(), record.value())) {
-            Batch<V> batch = pending.computeIfAbsent(routed.key, key -> new Batch<>());
-            batch.add(routed.value, record.timestamp());
-            // The same object again: the write-behind store serialises whatever the batch holds at the commit.
-            batches.put(routed.key, batch);
+            pending.computeIfAbsent(routed.key, key -> new Batch<>()).add(routed.value, record.timestamp());
         }
     }
 
     private void flush() {
-        pending.forEach((key, batch) -> {
-            context.forward(new Record<>(key, batch, batch.newestTimestamp()));
-            batches.put(key, null);
-        });
+        pending.forEach((key, batch) -> context.forward(new Record<>(key, batch, batch.newestTimestamp())));
         pending.clear();
     }
 }

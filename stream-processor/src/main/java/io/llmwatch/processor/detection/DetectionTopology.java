@@ -28,6 +28,7 @@ import io.llmwatch.processor.detection.signal.SignalRouting;
 import io.llmwatch.processor.detection.unpriced.UnpricedModelState;
 import io.llmwatch.processor.detection.unpriced.UnpricedWatch;
 import io.llmwatch.processor.serde.JsonSerde;
+import io.llmwatch.processor.state.PreCommitHook;
 import io.llmwatch.processor.state.WriteBehindStores;
 import io.llmwatch.processor.trace.TraceStores;
 import io.llmwatch.schemas.alert.AlertEvent;
@@ -56,8 +57,8 @@ import java.util.function.Supplier;
  * <pre>
  * priced model calls ─► call signal (agent + heuristic scores)
  * feedback ─► joined by trace id to the trace's newest model call (store traces) ─► a signal carrying the late score
- *   both ─► routed to every detector key (route#dimension|value), one batch per key and 100 ms
- *           (store detection-pending-signals) ─► repartition detection-signal-batches
+ *   both ─► routed to every detector key (route#dimension|value), one batch per key, every 100 ms and before
+ *           every commit (hook detection-pending-signals) ─► repartition detection-signal-batches
  *      ├─ cost#feature|…             ─► cost-spike rule                              (store cost-spike-feature)
  *      ├─ cost#{feature,user,tenant,model,global}|… ─► cost anomaly (NAB detector)   (store detection-cost-anomaly)
  *      │                                            ─► budgets, hourly and daily     (store detection-budgets)
@@ -106,8 +107,7 @@ public final class DetectionTopology {
         KStream<String, CallSignal> lateScores = feedback
                 .process(() -> new FeedbackJoinProcessor(traceRetention), Named.as("detection-feedback-join"),
                         TraceStores.TRACES);
-        builder.addStateStore(WriteBehindStores.keyValueStoreBuilder(Stores.keyValueStoreBuilder(
-                Stores.inMemoryKeyValueStore(PENDING_SIGNALS_STORE), Serdes.String(), BATCH_SERDE)));
+        builder.addStateStore(PreCommitHook.builder(PENDING_SIGNALS_STORE));
         // A call counts for about nine detector keys and most of them (global, each feature, tenant, model,
         // provider, prompt) are hot: batched, the repartition carries one record per hot key and 100 ms.
         KStream<String, Batch<CallSignal>> routed = calls.merge(lateScores, Named.as("detection-scored-calls"))

@@ -4,6 +4,7 @@ import io.llmwatch.processor.batching.Batch;
 import io.llmwatch.processor.batching.KeyedBatcher;
 import io.llmwatch.processor.cost.PricedSpan;
 import io.llmwatch.processor.serde.InternalSerdes;
+import io.llmwatch.processor.state.PreCommitHook;
 import io.llmwatch.processor.state.WriteBehindStores;
 import io.llmwatch.processor.topology.WindowSpec;
 import io.llmwatch.processor.trace.TraceStores;
@@ -25,8 +26,8 @@ import java.util.List;
  *
  * <pre>
  * priced model calls with a prompt ─────────────────────────────────┐
- * feedback ─► credited to the versions of the scored trace (store traces) ─┴► batched per prompt name and second
- *                                                      (store prompt-pending-observations) ─► repartition by prompt name
+ * feedback ─► credited to the versions of the scored trace (store traces) ─┴► batched per prompt name, every second
+ *                                and before every commit (hook prompt-pending-observations) ─► repartition by prompt name
  *       ├─► prompt-version-stats (store prompt-versions: name@version → statistics)
  *       └─► prompt-quality (stores prompt-quality-{window}: name@version and window → quality scores)
  * </pre>
@@ -76,8 +77,7 @@ public final class PromptVersionAnalytics {
                 Serdes.String(), InternalSerdes.QUALITY_TALLY))));
         // Most calls of a prompt name arrive close together: batched per name and second, they cross the
         // repartition as one record per name instead of one per call.
-        builder.addStateStore(WriteBehindStores.keyValueStoreBuilder(Stores.keyValueStoreBuilder(
-                Stores.inMemoryKeyValueStore(PENDING_STORE), Serdes.String(), InternalSerdes.PROMPT_OBSERVATIONS)));
+        builder.addStateStore(PreCommitHook.builder(PENDING_STORE));
         KStream<String, Batch<PromptObservation>> byPromptName = observations
                 .process(() -> new KeyedBatcher<PromptObservation>(PENDING_STORE, BATCH_INTERVAL,
                         (key, observation) -> List.of(KeyValue.pair(observation.name(), observation))),

@@ -4,6 +4,7 @@ import io.llmwatch.processor.cost.CostAggregate;
 import io.llmwatch.processor.cost.PricedSpan;
 import io.llmwatch.processor.serde.InternalSerdes;
 import io.llmwatch.processor.serde.JsonSerde;
+import io.llmwatch.processor.state.PreCommitHook;
 import io.llmwatch.processor.state.WriteBehindStores;
 import io.llmwatch.schemas.topic.Topics;
 import org.apache.kafka.common.serialization.Serdes;
@@ -22,8 +23,9 @@ import java.time.Duration;
  * Cost attribution (the cost detectors live in {@link io.llmwatch.processor.detection.DetectionTopology}):
  *
  * <pre>
- * priced model calls ─► partial aggregate per dimension|value, bucket and late windows, within the task
- *                       (store cost-partials), forwarded on a wall-clock punctuation ─► repartition cost-partials-by-dimension
+ * priced model calls ─► partial aggregate per dimension|value, bucket and late windows, in memory within the task
+ *                       (hook cost-partials), forwarded every second and before every commit
+ *            ─► repartition cost-partials-by-dimension
  *            ─► windowed aggregates per window size (stores cost-by-dimension-{label})
  *            ─► partials a window refuses as late ─► late topic
  * </pre>
@@ -35,9 +37,8 @@ final class CostAttribution {
 
     static final String PARTIALS_STORE = "cost-partials";
     /**
-     * How often partials cross the repartition: each key then costs one repartition record a second and
-     * one changelog record per commit ({@code StreamsConfiguration} commits every 500 ms), and cost views
-     * lag the spans by one to two seconds.
+     * How often partials cross the repartition at the least; they also cross before every commit
+     * ({@code StreamsConfiguration} commits every 500 ms), so cost views lag the spans by about a second.
      */
     static final Duration FLUSH_INTERVAL = Duration.ofSeconds(1);
 
@@ -45,11 +46,7 @@ final class CostAttribution {
     }
 
     static void addTo(StreamsBuilder builder, KStream<String, PricedSpan> pricedCalls, TopologySettings settings) {
-        // In memory: the store holds at most one flush interval's partials and is emptied at every
-        // flush; its changelog makes it exact across a crash, and restoring it is short. Write-behind:
-        // each call changes nine partials, which are serialised once per key and commit.
-        builder.addStateStore(WriteBehindStores.keyValueStoreBuilder(Stores.keyValueStoreBuilder(
-                Stores.inMemoryKeyValueStore(PARTIALS_STORE), Serdes.String(), InternalSerdes.COST_AGGREGATE)));
+        builder.addStateStore(PreCommitHook.builder(PARTIALS_STORE));
         KStream<String, CostAggregate> partialsByDimension = pricedCalls
                 .process(() -> new DimensionPreAggregator(PARTIALS_STORE, bucket(settings), FLUSH_INTERVAL,
                                 new LateWindows(settings.windows())),

@@ -4,13 +4,12 @@ import io.llmwatch.processor.cost.CostAggregate;
 import io.llmwatch.processor.cost.CostSample;
 import io.llmwatch.processor.cost.Dimension;
 import io.llmwatch.processor.cost.PricedSpan;
+import io.llmwatch.processor.state.PreCommitHook;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -20,19 +19,16 @@ import java.util.TreeMap;
 
 /**
  * Adds up, within one task, every priced call into a partial aggregate per dimension key and time
- * bucket, and forwards the partials on a wall-clock punctuation, so the repartition by dimension
- * carries one record per key and bucket per flush instead of one per call and dimension (nine).
+ * bucket, and forwards the partials every flush interval and before every commit, so the repartition by
+ * dimension carries one record per key and bucket per flush instead of one per call and dimension (nine).
  *
  * <p>Lateness is decided here, where the calls are read in their partitions' order ({@link LateWindows}): calls
  * some window refuses go into partials of their own, which cross the repartition with the refusing windows in the
  * {@value CostWindowAggregator#LATE_WINDOWS_HEADER} header.
  *
- * <p>Exact under exactly-once: the partials live in a changelogged store, so whatever was added but
- * not yet forwarded when a commit takes the input offsets is restored with them after a crash, and
- * forwarded then. Forwarding and deleting a partial happen in one transaction.
- *
- * <p>The processor reads its partials from a copy it keeps in memory, reloaded from the store whenever
- * the task is (re)initialised, so adding a call costs one store write per dimension and no read.
+ * <p>Exact under exactly-once without a changelog: the partials are forwarded before every commit
+ * ({@link PreCommitHook}), so they are sent in the transaction that commits the calls they add up, and the task
+ * holds none at a commit. After a crash the transaction is aborted and the calls are read and added again.
  *
  * <p>A bucket is the largest duration every window size is a multiple of, so a partial falls in exactly
  * one window of each size; its record timestamp is the bucket's start. Partials are forwarded oldest
@@ -40,17 +36,17 @@ import java.util.TreeMap;
  */
 final class DimensionPreAggregator implements Processor<String, PricedSpan, String, CostAggregate> {
 
-    private final String storeName;
+    private final String hookName;
     private final long bucketMillis;
     private final Duration flushInterval;
     private final LateWindows lateWindows;
-    /** The store's content, by encoded {@link PartialKey}; sorted only when flushed, since calls add to it nine times each. */
+    /** By encoded {@link PartialKey}; sorted only when flushed, since calls add to it nine times each. */
     private final Map<String, CostAggregate> pending = new HashMap<>();
     private ProcessorContext<String, CostAggregate> context;
-    private KeyValueStore<String, CostAggregate> partials;
 
-    DimensionPreAggregator(String storeName, Duration bucket, Duration flushInterval, LateWindows lateWindows) {
-        this.storeName = storeName;
+    /** @param hookName the task's {@link PreCommitHook} store */
+    DimensionPreAggregator(String hookName, Duration bucket, Duration flushInterval, LateWindows lateWindows) {
+        this.hookName = hookName;
         this.bucketMillis = bucket.toMillis();
         this.flushInterval = flushInterval;
         this.lateWindows = lateWindows;
@@ -59,11 +55,8 @@ final class DimensionPreAggregator implements Processor<String, PricedSpan, Stri
     @Override
     public void init(ProcessorContext<String, CostAggregate> context) {
         this.context = context;
-        this.partials = context.getStateStore(storeName);
         pending.clear();
-        try (KeyValueIterator<String, CostAggregate> restored = partials.all()) {
-            restored.forEachRemaining(entry -> pending.put(entry.key, entry.value));
-        }
+        context.<PreCommitHook>getStateStore(hookName).forwardBeforeEachCommit(context, this::flush);
         context.schedule(flushInterval, PunctuationType.WALL_CLOCK_TIME, now -> flush());
     }
 
@@ -77,17 +70,15 @@ final class DimensionPreAggregator implements Processor<String, PricedSpan, Stri
             String key = prefix + dimension.keyOf(sample);
             CostAggregate partial = pending.getOrDefault(key, CostAggregate.EMPTY).plus(sample);
             pending.put(key, partial);
-            partials.put(key, partial);
         }
     }
 
-    /** Forwards, oldest bucket first, and removes every partial; a null put removes without reading the old value back. */
+    /** Forwards every partial, oldest bucket first, and forgets them. */
     private void flush() {
         new TreeMap<>(pending).forEach((key, partial) -> {
             PartialKey partialKey = PartialKey.decode(key);
             Record<String, CostAggregate> forwarded = new Record<>(partialKey.dimensionKey(), partial, partialKey.bucketStart());
             context.forward(partialKey.late() ? forwarded.withHeaders(lateHeader(partialKey.lateWindows())) : forwarded);
-            partials.put(key, null);
         });
         pending.clear();
     }
