@@ -18,10 +18,15 @@ final class LateWindows {
     /** Separates window labels in a refusal; never part of a label ({@link WindowSpec} labels are name characters). */
     static final String LABEL_SEPARATOR = ",";
 
-    private final List<WindowSpec> windows;
+    private final List<String> labels;
+    /** Sizes and graces in milliseconds, by window: read for every call, so not converted from durations each time. */
+    private final long[] sizes;
+    private final long[] graces;
 
     LateWindows(List<WindowSpec> windows) {
-        this.windows = List.copyOf(windows);
+        this.labels = windows.stream().map(WindowSpec::label).toList();
+        this.sizes = windows.stream().mapToLong(window -> window.size().toMillis()).toArray();
+        this.graces = windows.stream().mapToLong(window -> window.grace().toMillis()).toArray();
     }
 
     /**
@@ -31,12 +36,11 @@ final class LateWindows {
      */
     String refusing(long timestamp, long streamTime) {
         StringJoiner refused = null;
-        for (WindowSpec window : windows) {
-            long size = window.size().toMillis();
-            long windowEnd = timestamp - Math.floorMod(timestamp, size) + size;
-            if (windowEnd <= streamTime - window.grace().toMillis()) {
+        for (int i = 0; i < sizes.length; i++) {
+            long windowEnd = timestamp - Math.floorMod(timestamp, sizes[i]) + sizes[i];
+            if (windowEnd <= streamTime - graces[i]) {
                 refused = refused == null ? new StringJoiner(LABEL_SEPARATOR) : refused;
-                refused.add(window.label());
+                refused.add(labels.get(i));
             }
         }
         return refused == null ? "" : refused.toString();
