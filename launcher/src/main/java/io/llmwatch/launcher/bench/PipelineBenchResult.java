@@ -3,9 +3,15 @@ package io.llmwatch.launcher.bench;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** What {@code bench pipeline --json} prints; ratios compare runs measured over the same input in one process. */
+/**
+ * What {@code bench pipeline --json} prints; ratios compare runs measured over the same input in one process.
+ *
+ * @param passthroughWritesPerSpan offsets the passthrough wrote to every topic per input span; likewise the others
+ * @param fullLateRecords          partials the full topology sent to the late topic
+ */
 public record PipelineBenchResult(long events, double passthroughEps, double windowedCountEps, double fullEps,
-                                  double peakHeapMb, double stateStoreMb) {
+                                  double peakHeapMb, double stateStoreMb, double passthroughWritesPerSpan,
+                                  double windowedCountWritesPerSpan, double fullWritesPerSpan, long fullLateRecords) {
 
     public Map<String, Object> toJson() {
         Map<String, Object> json = new LinkedHashMap<>();
@@ -17,6 +23,10 @@ public record PipelineBenchResult(long events, double passthroughEps, double win
         json.put("full_vs_windowed_count", round(fullEps / windowedCountEps));
         json.put("peak_heap_mb", Math.round(peakHeapMb));
         json.put("state_store_mb", round(stateStoreMb));
+        json.put("passthrough_writes_per_span", round(passthroughWritesPerSpan));
+        json.put("windowed_count_writes_per_span", round(windowedCountWritesPerSpan));
+        json.put("full_writes_per_span", round(fullWritesPerSpan));
+        json.put("full_late_records", fullLateRecords);
         return json;
     }
 

@@ -84,12 +84,14 @@ public final class PipelineBenchmark {
             preload(broker.bootstrapServers());
 
             HeapPeak heap = new HeapPeak();
-            double passthrough = measure(broker, admin, "bench-passthrough", PipelineBenchmark::passthrough, workDirectory).eventsPerSecond;
-            double windowedCount = measure(broker, admin, "bench-windowed-count", PipelineBenchmark::windowedCount, workDirectory).eventsPerSecond;
+            Run passthrough = measure(broker, admin, "bench-passthrough", PipelineBenchmark::passthrough, workDirectory);
+            Run windowedCount = measure(broker, admin, "bench-windowed-count", PipelineBenchmark::windowedCount, workDirectory);
             Run full = measure(broker, admin, "bench-full", () -> LlmWatchTopology.build(TopologySettings.DEFAULTS,
                     new SpanCostCalculator(PriceCatalog.bundled()), Clock.systemUTC()), workDirectory);
-            return new PipelineBenchResult(events, passthrough, windowedCount, full.eventsPerSecond,
-                    heap.peakMegabytes(), full.stateMegabytes);
+            return new PipelineBenchResult(events, passthrough.eventsPerSecond, windowedCount.eventsPerSecond,
+                    full.eventsPerSecond, heap.peakMegabytes(), full.stateMegabytes,
+                    passthrough.writesPerSpan(events), windowedCount.writesPerSpan(events), full.writesPerSpan(events),
+                    full.lateRecords);
         } finally {
             deleteTree(workDirectory);
         }
@@ -131,7 +133,15 @@ public final class PipelineBenchmark {
         return builder.build();
     }
 
-    private record Run(double eventsPerSecond, double stateMegabytes) {
+    /**
+     * @param offsetsWritten what the run wrote to every topic: outputs, changelogs, repartitions (see {@link TopicEndOffsets})
+     * @param lateRecords    of those, what it wrote to the late topic
+     */
+    private record Run(double eventsPerSecond, double stateMegabytes, long offsetsWritten, long lateRecords) {
+
+        double writesPerSpan(int spans) {
+            return (double) offsetsWritten / spans;
+        }
     }
 
     private Run measure(EmbeddedKafkaBroker broker, Admin admin, String applicationId, Supplier<Topology> topology,
@@ -146,6 +156,7 @@ public final class PipelineBenchmark {
         config.putAll(StreamsConfiguration.ONE_THREAD_PER_CORE);
         config.putAll(StreamsConfiguration.PRODUCER_SAFETY);
         config.putAll(StreamsConfiguration.THROUGHPUT);
+        TopicEndOffsets before = TopicEndOffsets.now(admin);
         try (KafkaStreams streams = new KafkaStreams(topology.get(), config)) {
             streams.start();
             Instant deadline = Instant.now().plus(RUN_TIMEOUT);
@@ -160,7 +171,11 @@ public final class PipelineBenchmark {
                 if (committed >= events) {
                     double seconds = (System.nanoTime() - firstAtNanos) / 1e9;
                     double rate = seconds > 0 ? (events - firstCommitted) / seconds : Double.NaN;
-                    return new Run(rate, sizeMegabytes(stateDirectory));
+                    double stateMegabytes = sizeMegabytes(stateDirectory);
+                    // Closed first, so every transaction of the run is committed when its writes are counted.
+                    streams.close();
+                    TopicEndOffsets after = TopicEndOffsets.now(admin);
+                    return new Run(rate, stateMegabytes, after.writtenSince(before), after.writtenSince(before, Topics.LATE.name()));
                 }
                 if (Instant.now().isAfter(deadline)) {
                     throw new IllegalStateException(applicationId + " processed only " + committed + " of " + events
