@@ -140,6 +140,49 @@ class ExactlyOnceFailoverIT {
         }
     }
 
+    /**
+     * The clean path of a rebalance: when a second instance joins mid-stream, the first commits the tasks it hands
+     * over, and whatever they gathered in memory (cost partials, detection and prompt batches) leaves in that commit.
+     */
+    @Test
+    void totalsEqualTheGroundTruthThroughBothInstancesWhenASecondJoinsMidStream(EmbeddedKafkaBroker kafka) throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+            new TopicProvisioner(admin).ensure(Topics.ALL, 4, (short) 1);
+        }
+        String applicationId = "llmwatch-scale-out-it-" + run;
+        List<List<SpanEvent>> traces = agentRuns();
+        BigDecimal truth = groundTruth(traces);
+        SpanCostCalculator pricing = new SpanCostCalculator(PriceCatalog.bundled());
+
+        try (StreamProcessor first = StreamProcessor.start(ForkedProcessor.settings(applicationId, kafka.bootstrapServers(),
+                Files.createTempDirectory("llmwatch-scale-out-first"), 0), pricing, Clock.systemUTC());
+             var producer = new KafkaProducer<>(Map.<String, Object>of(
+                     "bootstrap.servers", kafka.bootstrapServers(),
+                     ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                     ProducerConfig.ACKS_CONFIG, "all"), Topics.SPANS.keySerde().serializer(), Topics.SPANS.valueSerde().serializer())) {
+            ApiClient firstApi = new ApiClient(first.apiPort());
+            await().atMost(PATIENCE).until(firstApi::isRunning);
+            for (int i = 0; i < CRASH_AFTER_TRACES; i++) {
+                send(producer, traces.get(i));
+            }
+            producer.flush();
+            await().atMost(PATIENCE).until(() -> localTraces(firstApi) > 0);
+
+            try (StreamProcessor second = StreamProcessor.start(ForkedProcessor.settings(applicationId,
+                    kafka.bootstrapServers(), Files.createTempDirectory("llmwatch-scale-out-second"), 0), pricing, Clock.systemUTC())) {
+                for (int i = CRASH_AFTER_TRACES; i < TRACES; i++) {
+                    send(producer, traces.get(i));
+                }
+                producer.flush();
+                ApiClient secondApi = new ApiClient(second.apiPort());
+                await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+                    assertTotalsEqualTruth(firstApi, truth);
+                    assertTotalsEqualTruth(secondApi, truth);
+                });
+            }
+        }
+    }
+
     private static long millisBetween(long startNanos, long endNanos) {
         return Duration.ofNanos(endNanos - startNanos).toMillis();
     }
