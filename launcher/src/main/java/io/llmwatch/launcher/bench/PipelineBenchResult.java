@@ -7,7 +7,8 @@ import java.util.Map;
  * What {@code bench pipeline --json} prints; ratios compare runs measured over the same input in one process.
  *
  * @param passthroughWritesPerSpan offsets the passthrough wrote to every topic per input span; likewise the others
- * @param fullLateRecords          partials the full topology sent to the late topic
+ * @param fullLateRecords          offsets the full topology added to the late topic: its late partials, plus a
+ *                                 transaction marker per partition and commit that wrote any; 0 when none was late
  */
 public record PipelineBenchResult(long events, double passthroughEps, double windowedCountEps, double fullEps,
                                   double peakHeapMb, double stateStoreMb, double passthroughWritesPerSpan,

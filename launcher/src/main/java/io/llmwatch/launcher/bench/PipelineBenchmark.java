@@ -135,7 +135,7 @@ public final class PipelineBenchmark {
 
     /**
      * @param offsetsWritten what the run wrote to every topic: outputs, changelogs, repartitions (see {@link TopicEndOffsets})
-     * @param lateRecords    of those, what it wrote to the late topic
+     * @param lateRecords    of those, the late topic's
      */
     private record Run(double eventsPerSecond, double stateMegabytes, long offsetsWritten, long lateRecords) {
 
