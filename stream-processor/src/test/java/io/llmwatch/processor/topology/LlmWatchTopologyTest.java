@@ -248,8 +248,7 @@ class LlmWatchTopologyTest {
 
     @Test
     void keepsSpansLaterThanTheGraceOfTheirWindowOnTheLateTopic() {
-        TestOutputTopic<String, byte[]> late = driver.createOutputTopic(Topics.LATE.name(),
-                Topics.LATE.keySerde().deserializer(), Topics.LATE.valueSerde().deserializer());
+        TestOutputTopic<String, byte[]> late = lateTopic();
         send(TestSpans.llmCall(START.plus(Duration.ofMinutes(3)), "openai", "gpt-4o", "search", "u-1", 1_000, 0));
         flushAttribution();
         send(TestSpans.llmCall(START.plus(Duration.ofMinutes(1)), "openai", "gpt-4o", "search", "u-1", 1_000, 0));
@@ -266,8 +265,7 @@ class LlmWatchTopologyTest {
 
     @Test
     void refusesALateSpanAlsoWhenItsPartialCrossesTheRepartitionWithNewerOnes() {
-        TestOutputTopic<String, byte[]> late = driver.createOutputTopic(Topics.LATE.name(),
-                Topics.LATE.keySerde().deserializer(), Topics.LATE.valueSerde().deserializer());
+        TestOutputTopic<String, byte[]> late = lateTopic();
         send(TestSpans.llmCall(START.plus(Duration.ofMinutes(3)), "openai", "gpt-4o", "search", "u-1", 1_000, 0));
         send(TestSpans.llmCall(START.plus(Duration.ofMinutes(1)), "openai", "gpt-4o", "search", "u-1", 1_000, 0));
 
@@ -282,11 +280,9 @@ class LlmWatchTopologyTest {
 
     @Test
     void addsPartialsThatCrossTheRepartitionBehindNewerOnesWhenTheirCallsWereOnTime() {
-        TestOutputTopic<String, byte[]> late = driver.createOutputTopic(Topics.LATE.name(),
-                Topics.LATE.keySerde().deserializer(), Topics.LATE.valueSerde().deserializer());
+        TestOutputTopic<String, byte[]> late = lateTopic();
         TestInputTopic<String, CostAggregate> partials = partialsCrossingTheRepartition();
-        CostAggregate oneCall = CostAggregate.EMPTY.plus(new SpanCostCalculator(CATALOG).cost(
-                TestSpans.llmCall(START, "openai", "gpt-4o", "search", "u-1", 1_000, 0)));
+        CostAggregate oneCall = oneGpt4oCall();
 
         // Upstream tasks catching up on a backlog run minutes of event time apart: one is at minute 10, one at minute 1.
         partials.pipeInput("model|gpt-4o", oneCall, START.plus(Duration.ofMinutes(10)));
@@ -299,10 +295,8 @@ class LlmWatchTopologyTest {
 
     @Test
     void refusesAPartialOnlyInTheWindowsItsLateHeaderNames() {
-        TestOutputTopic<String, byte[]> late = driver.createOutputTopic(Topics.LATE.name(),
-                Topics.LATE.keySerde().deserializer(), Topics.LATE.valueSerde().deserializer());
-        CostAggregate oneCall = CostAggregate.EMPTY.plus(new SpanCostCalculator(CATALOG).cost(
-                TestSpans.llmCall(START, "openai", "gpt-4o", "search", "u-1", 1_000, 0)));
+        TestOutputTopic<String, byte[]> late = lateTopic();
+        CostAggregate oneCall = oneGpt4oCall();
 
         partialsCrossingTheRepartition().pipeInput(new TestRecord<>("model|gpt-4o", oneCall,
                 new RecordHeaders().add("llmwatch.late.windows", "1m".getBytes(StandardCharsets.UTF_8)),
@@ -315,11 +309,9 @@ class LlmWatchTopologyTest {
 
     @Test
     void refusesAPartialInTheWindowsWhoseStoresNoLongerKeepItsWindow() {
-        TestOutputTopic<String, byte[]> late = driver.createOutputTopic(Topics.LATE.name(),
-                Topics.LATE.keySerde().deserializer(), Topics.LATE.valueSerde().deserializer());
+        TestOutputTopic<String, byte[]> late = lateTopic();
         TestInputTopic<String, CostAggregate> partials = partialsCrossingTheRepartition();
-        CostAggregate oneCall = CostAggregate.EMPTY.plus(new SpanCostCalculator(CATALOG).cost(
-                TestSpans.llmCall(START, "openai", "gpt-4o", "search", "u-1", 1_000, 0)));
+        CostAggregate oneCall = oneGpt4oCall();
 
         partials.pipeInput("model|gpt-4o", oneCall, START.plus(Duration.ofDays(2)));
         // Two days behind: past the minute windows' retention of a day, within the hour and day windows'.
@@ -331,6 +323,17 @@ class LlmWatchTopologyTest {
             assertThat(record.timestamp()).isEqualTo(START.toEpochMilli());
             assertThat(lateWindowsOf(record)).isEqualTo("1m");
         });
+    }
+
+    private TestOutputTopic<String, byte[]> lateTopic() {
+        return driver.createOutputTopic(Topics.LATE.name(), Topics.LATE.keySerde().deserializer(),
+                Topics.LATE.valueSerde().deserializer());
+    }
+
+    /** A partial of one gpt-4o call, as a task would send it across the repartition. */
+    private static CostAggregate oneGpt4oCall() {
+        return CostAggregate.EMPTY.plus(new SpanCostCalculator(CATALOG).cost(
+                TestSpans.llmCall(START, "openai", "gpt-4o", "search", "u-1", 1_000, 0)));
     }
 
     private TestInputTopic<String, CostAggregate> partialsCrossingTheRepartition() {
